@@ -20,7 +20,7 @@ roast_find_jdk() {
     v=$(roast_jdk_major "$JAVA_HOME")
     if [ -n "$v" ] && [ "$v" -ge "$want" ]; then ROAST_JAVA_HOME="$JAVA_HOME"; return 0; fi
   fi
-  for d in /usr/lib/jvm/*; do
+  for d in "${ROAST_JVM_DIR:-/usr/lib/jvm}"/*; do
     [ -d "$d" ] || continue
     v=$(roast_jdk_major "$d")
     if [ -n "$v" ] && [ "$v" -ge "$want" ] && [ "$v" -gt "$best_v" ]; then best="$d"; best_v="$v"; fi
@@ -31,6 +31,6 @@ roast_find_jdk() {
     v=$(roast_jdk_major "$d")
     if [ -n "$v" ] && [ "$v" -ge "$want" ]; then ROAST_JAVA_HOME="$d"; return 0; fi
   fi
-  echo "roast: no JDK >= $want found (looked at \$JAVA_HOME${JAVA_HOME:+=$JAVA_HOME}, /usr/lib/jvm/*, and java on PATH); install JDK $want or set JAVA_HOME" >&2
+  echo "roast: no JDK >= $want found (looked at \$JAVA_HOME${JAVA_HOME:+=$JAVA_HOME}, ${ROAST_JVM_DIR:-/usr/lib/jvm}/*, and java on PATH); install JDK $want or set JAVA_HOME" >&2
   return 1
 }

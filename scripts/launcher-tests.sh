@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# End-to-end checks of the ./roast launcher: JDK discovery, exit statuses,
+# where output goes. Each run is under a time limit that ends in SIGKILL.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# run NAME EXPECTED_STATUS STDOUT_PATTERN STDERR_PATTERN -- COMMAND...
+run() {
+  local name=$1 want=$2 out_re=$3 err_re=$4
+  shift 5
+  timeout -s KILL 120 "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  local ok=1
+  [ "$got" = "$want" ] || ok=0
+  if [ -n "$out_re" ]; then grep -Eq -- "$out_re" "$tmp/out" || ok=0; else [ ! -s "$tmp/out" ] || ok=0; fi
+  if [ -n "$err_re" ]; then grep -Eq -- "$err_re" "$tmp/err" || ok=0; fi
+  grep -q $'^\tat ' "$tmp/err" && ok=0   # never a Java stack trace
+  if [ $ok = 1 ]; then
+    passed=$((passed + 1)); echo "ok   $name"
+  else
+    failed=$((failed + 1)); echo "FAIL $name (status $got, wanted $want)"
+    sed 's/^/  stdout: /' "$tmp/out" | head -20; sed 's/^/  stderr: /' "$tmp/err" | head -20
+  fi
+}
+
+printf 'x: int = "a"\n' >"$tmp/type_error.roast"
+printf 'if True\n    pass\n' >"$tmp/syntax_error.roast"
+printf '\xff\xfe\n' >"$tmp/not_utf8.roast"
+
+run "version"            0 '^roast [0-9]'     ''                      -- ./roast --version
+run "help"               0 'usage: roast'     ''                      -- ./roast --help
+run "check hello"        0 ''                 ''                      -- ./roast check examples/hello.roast
+run "check a bench"      0 ''                 ''                      -- ./roast check ../shared/bench/programs/nbody.roast
+run "dis --hir"          0 'call-builtin print' ''                    -- ./roast dis --hir examples/hello.roast
+run "type error"         2 ''                 'error\[E0308\]'        -- ./roast check "$tmp/type_error.roast"
+run "type error position" 2 ''                '--> .*type_error.roast:1:10' -- ./roast check "$tmp/type_error.roast"
+run "syntax error"       2 ''                 'error\[E0001\]'        -- ./roast check "$tmp/syntax_error.roast"
+run "missing file"       2 ''                 "cannot read .*no such file" -- ./roast check "$tmp/nope.roast"
+run "not UTF-8"          2 ''                 'not valid UTF-8'       -- ./roast check "$tmp/not_utf8.roast"
+run "directory"          2 ''                 'is a directory'        -- ./roast check "$tmp"
+run "unknown command"    2 ''                 "unknown command 'frobnicate'" -- ./roast frobnicate
+run "unknown option"     2 ''                 "unknown option '--bogus'" -- ./roast --bogus
+run "check needs a file" 2 ''                 "needs a FILE"          -- ./roast check
+run "no JDK"             2 ''                 'no JDK >= 25 found'    -- env -u JAVA_HOME ROAST_JVM_DIR="$tmp/none" PATH=/nonexistent:/bin ./roast --version
+
+echo "launcher: $passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,90 @@
+package dev.roast.vm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses the `roast` command line into a {@link Command}; anything malformed is a {@link UsageError}. */
+final class CommandLine {
+    static final String USAGE = """
+            usage: roast check [--time] FILE        parse and type-check FILE
+                   roast dis --hir FILE             print FILE's typed HIR
+                   roast --version | --help
+            options anywhere: --debug (show Java stack traces of internal errors)
+            exit status: 0 ok, 2 syntax/type/usage error, 70 internal error
+            """;
+
+    /** A parsed command line. */
+    sealed interface Command {}
+
+    record Check(String file, boolean time) implements Command {}
+
+    record Dis(String file, String what) implements Command {}
+
+    record Help() implements Command {}
+
+    record Version() implements Command {}
+
+    /** A malformed command line: the message says what is wrong. */
+    static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    private CommandLine() {}
+
+    static Command parse(String[] argv) {
+        var args = new ArrayList<String>();
+        for (String a : argv) if (!a.equals("--debug")) args.add(a);
+        if (args.isEmpty()) throw new UsageError("no command given");
+        String first = args.get(0);
+        switch (first) {
+            case "--help", "-h", "help" -> {
+                return new Help();
+            }
+            case "--version", "-V" -> {
+                return new Version();
+            }
+            case "check" -> {
+                boolean time = false;
+                String file = null;
+                for (String a : args.subList(1, args.size())) {
+                    if (a.equals("--time")) time = true;
+                    else file = operand(file, a, "check");
+                }
+                return new Check(required(file, "check"), time);
+            }
+            case "dis" -> {
+                String what = null, file = null;
+                for (String a : args.subList(1, args.size())) {
+                    switch (a) {
+                        case "--hir" -> what = "hir";
+                        case "--mir", "--bytecode", "--machine" -> throw new UsageError("'dis " + a + "' is not available yet: only --hir is");
+                        default -> file = operand(file, a, "dis");
+                    }
+                }
+                if (what == null) throw new UsageError("'dis' needs to know what to show: --hir");
+                return new Dis(required(file, "dis"), what);
+            }
+            default -> {
+                if (first.startsWith("-")) throw new UsageError("unknown option '" + first + "'");
+                throw new UsageError("unknown command '" + first + "'");
+            }
+        }
+    }
+
+    private static String operand(String previous, String arg, String command) {
+        if (arg.startsWith("-") && !arg.equals("-")) throw new UsageError("unknown option '" + arg + "' for '" + command + "'");
+        if (previous != null) throw new UsageError("'" + command + "' takes one file, got '" + previous + "' and '" + arg + "'");
+        return arg;
+    }
+
+    private static String required(String file, String command) {
+        if (file == null) throw new UsageError("'" + command + "' needs a FILE");
+        return file;
+    }
+
+    static List<String> commands() {
+        return List.of("check", "dis");
+    }
+}

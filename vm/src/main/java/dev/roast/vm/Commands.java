@@ -1,0 +1,67 @@
+package dev.roast.vm;
+
+import dev.roast.frontend.Frontend;
+import dev.roast.frontend.diag.DiagnosticRenderer;
+import dev.roast.frontend.hir.HirPrinter;
+import dev.roast.frontend.source.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Properties;
+
+/** Carries out a parsed command line. */
+final class Commands {
+    private Commands() {}
+
+    static int run(CommandLine.Command command, PrintStream out, PrintStream err) {
+        return switch (command) {
+            case CommandLine.Help h -> {
+                out.print(CommandLine.USAGE);
+                yield 0;
+            }
+            case CommandLine.Version v -> {
+                out.println("roast " + version());
+                yield 0;
+            }
+            case CommandLine.Check c -> {
+                Frontend.Result r = compile(c.file(), err);
+                if (r == null) yield 2;
+                if (c.time()) {
+                    err.printf("frontend: parse %.2f ms, check %.2f ms, %d lines%n",
+                            r.parseNanos() / 1e6, r.checkNanos() / 1e6, r.file().lineCount());
+                }
+                yield r.ok() ? 0 : 2;
+            }
+            case CommandLine.Dis d -> {
+                Frontend.Result r = compile(d.file(), err);
+                if (r == null || !r.ok()) yield 2;
+                out.print(HirPrinter.print(r.module()));
+                yield 0;
+            }
+        };
+    }
+
+    /** Compiles a file, printing its diagnostics; null if it could not be read. */
+    private static Frontend.Result compile(String name, PrintStream err) {
+        SourceFile file;
+        try {
+            file = SourceLoader.load(name);
+        } catch (SourceLoader.LoadError e) {
+            err.println("roast: " + e.getMessage());
+            return null;
+        }
+        Frontend.Result r = Frontend.compile(file);
+        if (!r.ok()) err.print(DiagnosticRenderer.render(r.diagnostics()));
+        return r;
+    }
+
+    static String version() {
+        try (InputStream in = Commands.class.getResourceAsStream("version.properties")) {
+            var p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

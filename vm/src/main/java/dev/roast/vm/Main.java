@@ -1,0 +1,54 @@
+package dev.roast.vm;
+
+import dev.roast.frontend.CompilerFailure;
+import java.io.PrintStream;
+
+/**
+ * The `roast` program. This class is the error boundary: whatever happens
+ * below, the user sees a message and an exit status, never a Java stack trace
+ * (unless they ask for one with --debug).
+ */
+public final class Main {
+    /** Exit status of a compiler bug (BSD's EX_SOFTWARE). */
+    static final int INTERNAL_ERROR = 70;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** Runs one command line; returns the exit status (spec §1). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean debug = false;
+        for (String a : args) if (a.equals("--debug")) debug = true;
+        try {
+            return Commands.run(CommandLine.parse(args), out, err);
+        } catch (CommandLine.UsageError e) {
+            err.println("roast: " + e.getMessage());
+            err.print(CommandLine.USAGE);
+            return 2;
+        } catch (CompilerFailure e) {
+            err.println("internal error: " + describe(e.getCause()) + " while compiling " + e.position());
+            if (debug) e.getCause().printStackTrace(err);
+            else err.println("note: this is a bug in Roast; run again with --debug to see where it happened");
+            return INTERNAL_ERROR;
+        } catch (StackOverflowError e) {
+            err.println("internal error: the program is nested too deeply to compile");
+            if (debug) e.printStackTrace(err);
+            return INTERNAL_ERROR;
+        } catch (Throwable e) {
+            err.println("internal error: " + describe(e));
+            if (debug) e.printStackTrace(err);
+            else err.println("note: this is a bug in Roast; run again with --debug to see where it happened");
+            return INTERNAL_ERROR;
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

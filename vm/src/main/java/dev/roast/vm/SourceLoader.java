@@ -1,0 +1,44 @@
+package dev.roast.vm;
+
+import dev.roast.frontend.source.SourceFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads a program file as strict UTF-8 (spec §2), turning every failure into a one-line message. */
+final class SourceLoader {
+    /** The file could not be read; the message is for the user. */
+    static final class LoadError extends Exception {
+        LoadError(String message) {
+            super(message);
+        }
+    }
+
+    private SourceLoader() {}
+
+    static SourceFile load(String name) throws LoadError {
+        Path path = Path.of(name);
+        if (Files.isDirectory(path)) throw new LoadError("cannot read '" + name + "': it is a directory");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new LoadError("cannot read '" + name + "': no such file");
+        } catch (IOException | SecurityException e) {
+            throw new LoadError("cannot read '" + name + "': " + e.getMessage());
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return new SourceFile(name, decoder.decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            throw new LoadError("cannot read '" + name + "': it is not valid UTF-8 text");
+        }
+    }
+}
