@@ -14,10 +14,20 @@ public final class Main {
 
     private Main() {}
 
-    public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
+    /**
+     * Stack for the thread that compiles and runs: the parser and checker
+     * recurse on the program's nesting, and a deep (but legal) program must
+     * not overflow the launcher thread's small default stack.
+     */
+    private static final long STACK_BYTES = 512L << 20;
+
+    public static void main(String[] args) throws InterruptedException {
+        int[] status = {INTERNAL_ERROR};
+        var worker = new Thread(null, () -> status[0] = run(args, System.out, System.err), "roast", STACK_BYTES);
+        worker.start();
+        worker.join();
         System.out.flush();
-        System.exit(status);
+        System.exit(status[0]);
     }
 
     /** Runs one command line; returns the exit status (spec §1). */
@@ -31,13 +41,14 @@ public final class Main {
             err.print(CommandLine.USAGE);
             return 2;
         } catch (CompilerFailure e) {
+            if (e.getCause() instanceof StackOverflowError) {
+                // Like CPython's "too many nested parentheses": a limit of the compiler, reported as a compile error.
+                err.println("error: " + e.position() + ": the program is nested too deeply to compile");
+                return 2;
+            }
             err.println("internal error: " + describe(e.getCause()) + " while compiling " + e.position());
             if (debug) e.getCause().printStackTrace(err);
             else err.println("note: this is a bug in Roast; run again with --debug to see where it happened");
-            return INTERNAL_ERROR;
-        } catch (StackOverflowError e) {
-            err.println("internal error: the program is nested too deeply to compile");
-            if (debug) e.printStackTrace(err);
             return INTERNAL_ERROR;
         } catch (Throwable e) {
             err.println("internal error: " + describe(e));

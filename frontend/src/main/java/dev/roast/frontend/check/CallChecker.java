@@ -213,7 +213,8 @@ final class CallChecker {
     /** Positional arguments checked against a user function's parameter types. */
     List<HExpr> userArgs(Expr.Call c, List<Type> params, String display) {
         var args = positional(c);
-        if (args.size() != params.size()) {
+        boolean allPositional = args.size() == c.args().size(); // else already reported; a count error would be noise
+        if (allPositional && args.size() != params.size()) {
             ex.diags.error(ErrorCode.ARGUMENT_COUNT, c.span(), display + " takes " + count(params.size()) + " but "
                     + args.size() + (args.size() == 1 ? " was" : " were") + " given");
         }

@@ -190,6 +190,10 @@ final class StmtChecker {
     }
 
     private Place namePlace(Expr.Name n) {
+        if (scope.modules.contains(n.id()) || state.moduleScope.modules.contains(n.id())) {
+            diags.error(ErrorCode.CANNOT_ASSIGN, n.span(), "cannot assign to '" + n.id() + "': it names an imported module");
+            return null;
+        }
         Binding b = ex.resolve(n.id());
         Variable v = switch (b) {
             case Binding.Local l -> l.variable();

@@ -36,6 +36,8 @@ public final class Lexer {
     private static final Set<String> STRING_PREFIXES = Set.of("r", "u", "f", "b", "rf", "fr", "rb", "br");
 
     private final String src;
+    /** The text as an array: indexing it is one bytecode, which matters before the JIT warms up. */
+    private final char[] buf;
     private final int len;
     private final Diagnostics diags;
     private final ArrayList<Token> out;
@@ -47,9 +49,8 @@ public final class Lexer {
     /** The first token of the current line is reported as badly unindented once it is lexed. */
     private boolean unindentMismatch;
 
-    /** Indentation levels; a phantom level was pushed without an INDENT (error recovery) and pops without a DEDENT. */
+    /** The indentation stack: columns of the open blocks, indents[0] = 0. */
     private int[] indents = new int[32];
-    private boolean[] phantom = new boolean[32];
     private int levels = 1;
 
     private final ArrayList<Bracket> brackets = new ArrayList<>();
@@ -62,7 +63,7 @@ public final class Lexer {
     private sealed interface Frame permits FStr, Field, Spec {}
 
     /** Inside the literal text of an f-string. */
-    private record FStr(char quote, boolean triple, boolean raw, int quoteStart) implements Frame {
+    private record FStr(char quote, boolean triple, boolean raw, int start, int quoteStart) implements Frame {
         int quoteWidth() { return triple ? 3 : 1; }
     }
 
@@ -83,7 +84,8 @@ public final class Lexer {
 
     private Lexer(String src, Diagnostics diags) {
         this.src = src;
-        this.len = src.length();
+        this.buf = src.toCharArray();
+        this.len = buf.length;
         this.diags = diags;
         this.out = new ArrayList<>(Math.max(16, len / 4));
     }
@@ -94,7 +96,7 @@ public final class Lexer {
     }
 
     private List<Token> run() {
-        if (len > 0 && src.charAt(0) == '\uFEFF') pos = 1;
+        if (len > 0 && buf[0] == '\uFEFF') pos = 1;
         while (true) {
             Frame top = modes.isEmpty() ? null : modes.getLast();
             switch (top) {
@@ -122,8 +124,7 @@ public final class Lexer {
             switch (modes.getLast()) {
                 case Field f -> bracesLeftOpen(f);
                 case Spec sp -> bracesLeftOpen(sp.field());
-                case FStr s -> error(ErrorCode.UNTERMINATED_STRING, s.quoteStart(), s.quoteStart() + 1,
-                        "unterminated f-string literal");
+                case FStr s -> unterminated(s);
             }
             emit(ERROR, len, len, null);
             leaveAllFStrings();
@@ -135,7 +136,7 @@ public final class Lexer {
         endLine();
         while (levels > 1) {
             levels--;
-            if (!phantom[levels]) emit(DEDENT, len, len, null);
+            emit(DEDENT, len, len, null);
         }
         emit(EOF, len, len, null);
         return out;
@@ -150,7 +151,7 @@ public final class Lexer {
             int tab = -1;
             int p = pos;
             for (; p < len; p++) {
-                char ch = src.charAt(p);
+                char ch = buf[p];
                 if (ch == ' ') col++;
                 else if (ch == '\t') {
                     if (tab < 0) tab = p;
@@ -160,7 +161,7 @@ public final class Lexer {
             }
             pos = p;
             if (p >= len) return false;
-            char ch = src.charAt(p);
+            char ch = buf[p];
             if (ch == '#') {
                 skipComment();
                 if (pos >= len) return false;
@@ -175,38 +176,44 @@ public final class Lexer {
                 diags.add(new Diagnostic(ErrorCode.TAB_INDENT, "tab character in indentation", new Span(tab, tab + 1))
                         .withHelp("indent with spaces only"));
             }
-            indentTo(col, p);
+            indentTo(col, p, tab >= 0);
             atLineStart = false;
             return true;
         }
     }
 
-    private void indentTo(int col, int at) {
+    /**
+     * Emits the INDENT or DEDENTs that bring the level to {@code col}. After a tab error the
+     * width is a guess, so such a line changes the level only where the code clearly wants it
+     * to (an indent after a line ending in ':'), and never causes a second error.
+     */
+    private void indentTo(int col, int at, boolean guessedWidth) {
         int current = indents[levels - 1];
         if (col > current) {
-            push(col, false);
+            if (guessedWidth && !previousLineOpensBlock()) return;
+            if (levels == indents.length) indents = Arrays.copyOf(indents, levels * 2);
+            indents[levels++] = col;
             emit(INDENT, at, at, null);
-        } else if (col < current) {
-            while (levels > 1 && indents[levels - 1] > col) {
-                levels--;
-                if (!phantom[levels]) emit(DEDENT, at, at, null);
-            }
-            if (indents[levels - 1] != col) {
-                unindentMismatch = true;
-                // The line joins the enclosing block; a phantom level keeps its siblings there too.
-                push(col, true);
-            }
+            return;
+        }
+        int keep = levels;
+        while (keep > 1 && indents[keep - 1] > col) keep--;
+        if (indents[keep - 1] != col) {
+            // Between two levels: the line stays in the inner block it failed to leave,
+            // whose level becomes this column, so that its siblings follow it there.
+            if (!guessedWidth) unindentMismatch = true;
+            indents[keep] = col;
+            keep++;
+        }
+        while (levels > keep) {
+            levels--;
+            emit(DEDENT, at, at, null);
         }
     }
 
-    private void push(int col, boolean isPhantom) {
-        if (levels == indents.length) {
-            indents = Arrays.copyOf(indents, levels * 2);
-            phantom = Arrays.copyOf(phantom, levels * 2);
-        }
-        indents[levels] = col;
-        phantom[levels] = isPhantom;
-        levels++;
+    private boolean previousLineOpensBlock() {
+        int n = out.size();
+        return n >= 2 && out.get(n - 1).kind() == NEWLINE && out.get(n - 2).kind() == COLON;
     }
 
     private void newline(Field field) {
@@ -217,6 +224,7 @@ public final class Lexer {
             }
             bracesLeftOpen(field);
             emit(ERROR, pos, pos, null);
+            if (modes.getFirst() instanceof FStr outermost) forgetBracketsSwallowedBy(outermost.start(), false);
             leaveAllFStrings();
         }
         skipNewlineChars();
@@ -238,11 +246,11 @@ public final class Lexer {
 
     private boolean statementKeywordAhead() {
         int p = pos;
-        while (p < len && (src.charAt(p) == ' ' || src.charAt(p) == '\t' || src.charAt(p) == '\f')) p++;
+        while (p < len && (buf[p] == ' ' || buf[p] == '\t' || buf[p] == '\f')) p++;
         int q = p;
-        while (q < len && isAsciiIdentPart(src.charAt(q))) q++;
-        if (q == p || (q < len && src.charAt(q) > 127)) return false;
-        return STATEMENT_KEYWORDS.contains(src.substring(p, q));
+        while (q < len && isAsciiIdentPart(buf[q])) q++;
+        if (q == p || (q < len && buf[q] > 127)) return false;
+        return STATEMENT_KEYWORDS.contains(new String(buf, p, q - p));
     }
 
     private void neverClosed() {
@@ -252,21 +260,21 @@ public final class Lexer {
     }
 
     private void skipNewlineChars() {
-        if (pos < len && src.charAt(pos) == '\r') pos++;
-        if (pos < len && src.charAt(pos) == '\n') pos++;
+        if (pos < len && buf[pos] == '\r') pos++;
+        if (pos < len && buf[pos] == '\n') pos++;
     }
 
     private void skipComment() {
-        while (pos < len && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') pos++;
+        while (pos < len && buf[pos] != '\n' && buf[pos] != '\r') pos++;
     }
 
     // ---- tokens ----
 
     /** Lexes one token (or skips a comment, newline or continuation); false at end of file. */
     private boolean token(Field field) {
-        while (pos < len && (src.charAt(pos) == ' ' || src.charAt(pos) == '\t' || src.charAt(pos) == '\f')) pos++;
+        while (pos < len && (buf[pos] == ' ' || buf[pos] == '\t' || buf[pos] == '\f')) pos++;
         if (pos >= len) return false;
-        char c = src.charAt(pos);
+        char c = buf[pos];
         switch (c) {
             case '#' -> skipComment();
             case '\n', '\r' -> newline(field);
@@ -281,7 +289,7 @@ public final class Lexer {
             }
             default -> {
                 if (isDigit(c)) number();
-                else if (c < 128 ? isAsciiIdentStart(c) : Character.isUnicodeIdentifierStart(src.codePointAt(pos))) {
+                else if (c < 128 ? isAsciiIdentStart(c) : Character.isUnicodeIdentifierStart(Character.codePointAt(buf, pos))) {
                     word(field);
                 } else if (!operator(c, field)) badCharacter();
             }
@@ -346,7 +354,7 @@ public final class Lexer {
             return;
         }
         if (brackets.size() >= MAX_BRACKET_DEPTH) {
-            error(ErrorCode.SYNTAX, pos, pos + 1, "too many nested parentheses");
+            if (brackets.size() == MAX_BRACKET_DEPTH) error(ErrorCode.SYNTAX, pos, pos + 1, "too many nested parentheses");
             brackets.add(new Bracket(c, pos));
             emit(ERROR, pos, pos + 1, null);
             pos++;
@@ -396,7 +404,7 @@ public final class Lexer {
     }
 
     private void badCharacter() {
-        int cp = src.codePointAt(pos);
+        int cp = Character.codePointAt(buf, pos);
         int end = pos + Character.charCount(cp);
         String hex = String.format("U+%04X", cp);
         String message = Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)
@@ -415,7 +423,7 @@ public final class Lexer {
         int letters = 0;
         while (letters < 3 && isAsciiLetter(at(start + letters))) letters++;
         if (letters <= 2 && isQuote(at(start + letters))) {
-            String prefix = src.substring(start, start + letters).toLowerCase(Locale.ROOT);
+            String prefix = new String(buf, start, letters).toLowerCase(Locale.ROOT);
             if (STRING_PREFIXES.contains(prefix)) {
                 prefixedString(start, prefix);
                 return;
@@ -424,18 +432,18 @@ public final class Lexer {
         int p = start;
         boolean ascii = true;
         while (p < len) {
-            char ch = src.charAt(p);
+            char ch = buf[p];
             if (ch < 128) {
                 if (!isAsciiIdentPart(ch)) break;
                 p++;
             } else {
-                int cp = src.codePointAt(p);
+                int cp = Character.codePointAt(buf, p);
                 if (!Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) break;
                 ascii = false;
                 p += Character.charCount(cp);
             }
         }
-        String text = src.substring(start, p);
+        String text = new String(buf, start, p - start);
         pos = p;
         if (!ascii) {
             emit(NAME, start, p, Normalizer.normalize(text, Normalizer.Form.NFKC));
@@ -447,13 +455,14 @@ public final class Lexer {
 
     // ---- numbers ----
 
+    /** The first thing wrong with the number being scanned (Python's message), or null. */
     private String numberError;
 
     private void number() {
         int start = pos;
         numberError = null;
         char x = at(pos + 1);
-        if (src.charAt(pos) == '0' && "xXoObB".indexOf(x) >= 0 && x != 0) {
+        if (buf[pos] == '0' && "xXoObB".indexOf(x) >= 0) {
             radixNumber(start, switch (Character.toLowerCase(x)) {
                 case 'x' -> 16;
                 case 'o' -> 8;
@@ -462,7 +471,7 @@ public final class Lexer {
             return;
         }
         var digits = new StringBuilder();
-        int p = src.charAt(start) == '.' ? start : digitPart(start, 10, digits, false);
+        int p = buf[start] == '.' ? start : digitPart(start, 10, digits, false);
         boolean isFloat = false;
         if (at(p) == '.') {
             isFloat = true;
@@ -509,8 +518,8 @@ public final class Lexer {
         var digits = new StringBuilder();
         String name = radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary";
         int p = digitPart(start + 2, radix, digits, true);
-        if (digits.isEmpty() && numberError == null) numberError = "invalid " + name + " literal";
         if (numberError == null && isDigit(at(p))) numberError = "invalid digit '" + at(p) + "' in " + name + " literal";
+        if (digits.isEmpty() && numberError == null) numberError = "invalid " + name + " literal";
         p = gluedName(p, "invalid " + name + " literal");
         pos = p;
         if (numberError != null) badNumber(start, p, false);
@@ -525,7 +534,7 @@ public final class Lexer {
         boolean needDigit = false;
         int count = 0;
         while (p < len) {
-            char ch = src.charAt(p);
+            char ch = buf[p];
             if (ch == '_') {
                 if (needDigit || (count == 0 && !afterPrefix)) numberError = "invalid decimal literal";
                 needDigit = true;
@@ -547,7 +556,7 @@ public final class Lexer {
     private int gluedName(int p, String message) {
         if (p >= len || !isIdentPartAt(p)) return p;
         if (numberError == null) numberError = message;
-        while (p < len && isIdentPartAt(p)) p += Character.charCount(src.codePointAt(p));
+        while (p < len && isIdentPartAt(p)) p += Character.charCount(Character.codePointAt(buf, p));
         return p;
     }
 
@@ -560,7 +569,7 @@ public final class Lexer {
     // ---- strings ----
 
     private void quote(Field field) {
-        char q = src.charAt(pos);
+        char q = buf[pos];
         if (field != null && q == field.owner.quote() && !stringEndsAhead(pos, q)) {
             // PEP 701 lets a field hold a string in its f-string's own quotes; when no such string
             // can end here, the quote closes the f-string and the field was left open.
@@ -576,7 +585,7 @@ public final class Lexer {
     private boolean stringEndsAhead(int p, char q) {
         boolean triple = startsWith3(p, q);
         for (int i = p + (triple ? 3 : 1); i < len; i++) {
-            char ch = src.charAt(i);
+            char ch = buf[i];
             if (ch == '\\') i++;
             else if (ch == q && (!triple || startsWith3(i, q))) return true;
             else if (!triple && (ch == '\n' || ch == '\r')) return false;
@@ -591,10 +600,11 @@ public final class Lexer {
             string(start, quotePos, raw, prefix.indexOf('b') >= 0);
             return;
         }
-        char q = src.charAt(quotePos);
+        char q = buf[quotePos];
         boolean triple = startsWith3(quotePos, q);
         if (fstringNesting >= MAX_FSTRING_NESTING) {
-            error(ErrorCode.SYNTAX, start, quotePos + 1, "too many nested f-strings");
+            if (fstringNesting == MAX_FSTRING_NESTING) error(ErrorCode.SYNTAX, start, quotePos + 1, "too many nested f-strings");
+            fstringNesting++; // reported once; deeper ones lex as plain strings
             emit(ERROR, start, start, null);
             string(start, quotePos, raw, false);
             return;
@@ -602,25 +612,26 @@ public final class Lexer {
         int end = quotePos + (triple ? 3 : 1);
         emit(FSTRING_START, start, end, null);
         pos = end;
-        modes.add(new FStr(q, triple, raw, quotePos));
+        modes.add(new FStr(q, triple, raw, start, quotePos));
         fstringNesting++;
     }
 
     /** A complete non-f string literal starting at {@code start} (its prefix) with its quote at {@code quotePos}. */
     private void string(int start, int quotePos, boolean raw, boolean bytes) {
-        char q = src.charAt(quotePos);
+        char q = buf[quotePos];
         boolean triple = startsWith3(quotePos, q);
         int p = quotePos + (triple ? 3 : 1);
         var value = new StringBuilder();
         while (true) {
-            if (p >= len || (!triple && (src.charAt(p) == '\n' || src.charAt(p) == '\r'))) {
-                error(ErrorCode.UNTERMINATED_STRING, quotePos, quotePos + (triple ? 3 : 1),
+            if (p >= len || (!triple && (buf[p] == '\n' || buf[p] == '\r'))) {
+                error(ErrorCode.UNTERMINATED_STRING, start, quotePos + (triple ? 3 : 1),
                         triple ? "unterminated triple-quoted string literal" : "unterminated string literal");
+                forgetBracketsSwallowedBy(start, triple);
                 emit(ERROR, start, p, null);
                 pos = p;
                 return;
             }
-            char c = src.charAt(p);
+            char c = buf[p];
             if (c == q && (!triple || startsWith3(p, q))) break;
             if (c == '\\') {
                 p = raw ? rawBackslash(p, value) : Escapes.decode(src, p, value, bytes, diags);
@@ -662,7 +673,7 @@ public final class Lexer {
                 flushText(text, segment);
                 return; // finish() reports what was left open
             }
-            char c = src.charAt(pos);
+            char c = buf[pos];
             if (c == s.quote() && (!s.triple() || startsWith3(pos, c))) {
                 flushText(text, segment);
                 if (spec != null) {
@@ -677,7 +688,7 @@ public final class Lexer {
             }
             if ((c == '\n' || c == '\r') && !s.triple()) {
                 flushText(text, segment);
-                error(ErrorCode.UNTERMINATED_STRING, s.quoteStart(), s.quoteStart() + 1, "unterminated f-string literal");
+                unterminated(s);
                 emit(ERROR, pos, pos, null);
                 leaveAllFStrings();
                 return;
@@ -725,6 +736,21 @@ public final class Lexer {
         }
     }
 
+    private void unterminated(FStr s) {
+        error(ErrorCode.UNTERMINATED_STRING, s.start(), s.quoteStart() + s.quoteWidth(),
+                s.triple() ? "unterminated triple-quoted f-string literal" : "unterminated f-string literal");
+        forgetBracketsSwallowedBy(s.start(), s.triple());
+    }
+
+    /**
+     * An unterminated string swallowed the rest of its line (or file), and with it, most likely,
+     * the closers of the brackets opened on that line: those are not reported as never closed.
+     */
+    private void forgetBracketsSwallowedBy(int stringStart, boolean toEndOfFile) {
+        int lineStart = src.lastIndexOf('\n', stringStart - 1) + 1;
+        while (!brackets.isEmpty() && (toEndOfFile || brackets.getLast().offset() >= lineStart)) brackets.removeLast();
+    }
+
     private void flushText(StringBuilder text, int segment) {
         if (!text.isEmpty()) emit(FSTRING_MIDDLE, segment, pos, text.toString());
     }
@@ -738,7 +764,7 @@ public final class Lexer {
         while (!modes.isEmpty() && modes.removeLast() != s) {
             // fields and specs of s
         }
-        fstringNesting--;
+        fstringNesting = modes.isEmpty() ? 0 : fstringNesting - 1;
     }
 
     private void leaveAllFStrings() {
@@ -764,7 +790,7 @@ public final class Lexer {
     }
 
     private char at(int p) {
-        return p < len ? src.charAt(p) : 0;
+        return p < len ? buf[p] : 0;
     }
 
     private boolean startsWith3(int p, char q) {
@@ -772,9 +798,9 @@ public final class Lexer {
     }
 
     private boolean isIdentPartAt(int p) {
-        char ch = src.charAt(p);
+        char ch = buf[p];
         if (ch < 128) return isAsciiIdentPart(ch);
-        int cp = src.codePointAt(p);
+        int cp = Character.codePointAt(buf, p);
         return Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp);
     }
 

@@ -227,7 +227,7 @@ class CheckerTest {
         assertEquals("E0308@3:3", firstError("def f(a: int) -> int:\n    return a\nf('s')\n"));
         assertEquals("E0618@2:1", firstError("x = 5\nx()\n"));
         assertEquals("E0100@3:3", firstError("def f(a: int) -> int:\n    return a\nf(a=1)\n"));
-        assertEquals("E0062@1:13", firstError("print('x', ends='')\n"));
+        assertEquals("E0062@1:12", firstError("print('x', ends='')\n"));
     }
 
     @Test
