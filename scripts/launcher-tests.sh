@@ -35,6 +35,8 @@ run "version"            0 '^roast [0-9]'     ''                      -- ./roast
 run "help"               0 'usage: roast'     ''                      -- ./roast --help
 run "check hello"        0 ''                 ''                      -- ./roast check examples/hello.roast
 run "check a bench"      0 ''                 ''                      -- ./roast check ../shared/bench/programs/nbody.roast
+run "check many files"   2 ''                 'type_error.roast:1:10' -- ./roast check examples/hello.roast "$tmp/type_error.roast"
+run "repeat needs time"  2 ''                 'only makes sense with --time' -- ./roast check --repeat=3 examples/hello.roast
 run "dis --hir"          0 'call-builtin print' ''                    -- ./roast dis --hir examples/hello.roast
 run "type error"         2 ''                 'error\[E0308\]'        -- ./roast check "$tmp/type_error.roast"
 run "type error position" 2 ''                '--> .*type_error.roast:1:10' -- ./roast check "$tmp/type_error.roast"
@@ -45,6 +47,10 @@ run "directory"          2 ''                 'is a directory'        -- ./roast
 run "unknown command"    2 ''                 "unknown command 'frobnicate'" -- ./roast frobnicate
 run "unknown option"     2 ''                 "unknown option '--bogus'" -- ./roast --bogus
 run "check needs a file" 2 ''                 "needs a FILE"          -- ./roast check
+# A changed source rebuilds the jar (and the start-up cache), saying so in one line and nothing else.
+run "rebuild on change"  0 '^roast [0-9]'     'building roast'        -- bash -c 'touch frontend/src/main/java/dev/roast/frontend/Frontend.java && ./roast --version'
+[ "$(cat "$tmp/err")" = "building roast…" ] && { passed=$((passed + 1)); echo "ok   rebuild message is one line"; } \
+  || { failed=$((failed + 1)); echo "FAIL rebuild message is one line:"; sed 's/^/  stderr: /' "$tmp/err"; }
 run "no JDK"             2 ''                 'no JDK >= 25 found'    -- env -u JAVA_HOME ROAST_JVM_DIR="$tmp/none" PATH=/nonexistent:/bin ./roast --version
 
 echo "launcher: $passed passed, $failed failed"

@@ -6,7 +6,9 @@ import java.util.List;
 /** Parses the `roast` command line into a {@link Command}; anything malformed is a {@link UsageError}. */
 final class CommandLine {
     static final String USAGE = """
-            usage: roast check [--time] FILE        parse and type-check FILE
+            usage: roast check [--time [--repeat=N]] FILE...
+                                                    parse and type-check each FILE; --time prints the
+                                                    frontend's time, of the last of N compiles
                    roast dis --hir FILE             print FILE's typed HIR
                    roast --version | --help
             options anywhere: --debug (show Java stack traces of internal errors)
@@ -16,7 +18,7 @@ final class CommandLine {
     /** A parsed command line. */
     sealed interface Command {}
 
-    record Check(String file, boolean time) implements Command {}
+    record Check(List<String> files, boolean time, int repeat) implements Command {}
 
     record Dis(String file, String what) implements Command {}
 
@@ -47,12 +49,17 @@ final class CommandLine {
             }
             case "check" -> {
                 boolean time = false;
-                String file = null;
+                int repeat = 1;
+                var files = new ArrayList<String>();
                 for (String a : args.subList(1, args.size())) {
                     if (a.equals("--time")) time = true;
-                    else file = operand(file, a, "check");
+                    else if (a.startsWith("--repeat=")) repeat = positive(a.substring("--repeat=".length()), "--repeat");
+                    else if (a.startsWith("-") && !a.equals("-")) throw new UsageError("unknown option '" + a + "' for 'check'");
+                    else files.add(a);
                 }
-                return new Check(required(file, "check"), time);
+                if (files.isEmpty()) throw new UsageError("'check' needs a FILE");
+                if (repeat > 1 && !time) throw new UsageError("--repeat only makes sense with --time");
+                return new Check(List.copyOf(files), time, repeat);
             }
             case "dis" -> {
                 String what = null, file = null;
@@ -73,6 +80,16 @@ final class CommandLine {
         }
     }
 
+    private static int positive(String text, String option) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= 10_000) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageError(option + " needs a whole number from 1 to 10000, got '" + text + "'");
+    }
+
     private static String operand(String previous, String arg, String command) {
         if (arg.startsWith("-") && !arg.equals("-")) throw new UsageError("unknown option '" + arg + "' for '" + command + "'");
         if (previous != null) throw new UsageError("'" + command + "' takes one file, got '" + previous + "' and '" + arg + "'");
@@ -82,9 +99,5 @@ final class CommandLine {
     private static String required(String file, String command) {
         if (file == null) throw new UsageError("'" + command + "' needs a FILE");
         return file;
-    }
-
-    static List<String> commands() {
-        return List.of("check", "dis");
     }
 }

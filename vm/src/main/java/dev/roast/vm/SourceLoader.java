@@ -32,13 +32,18 @@ final class SourceLoader {
         } catch (IOException | SecurityException e) {
             throw new LoadError("cannot read '" + name + "': " + e.getMessage());
         }
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            return new SourceFile(name, decoder.decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            throw new LoadError("cannot read '" + name + "': it is not valid UTF-8 text");
+        // The fast decoder replaces malformed bytes with U+FFFD; only then is the strict one needed to tell.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            var strict = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            try {
+                strict.decode(ByteBuffer.wrap(bytes));
+            } catch (CharacterCodingException e) {
+                throw new LoadError("cannot read '" + name + "': it is not valid UTF-8 text");
+            }
         }
+        return new SourceFile(name, text);
     }
 }

@@ -79,7 +79,7 @@ final class BuiltinCallChecker {
                 for (Expr e : p) args.add(ex.infer(e));
                 for (var k : a.keywords().entrySet()) {
                     Type t = k.getKey().equals("flush") ? Type.BOOL : Type.STR;
-                    kws.add(new HExpr.Keyword(k.getKey(), ex.check(k.getValue(), t, "print's '" + k.getKey() + "'")));
+                    kws.add(new HExpr.Keyword(k.getKey(), ex.check(k.getValue(), t, () -> "print's '" + k.getKey() + "'")));
                 }
                 return done(b, args, kws, Type.NONE, c);
             }
@@ -94,7 +94,7 @@ final class BuiltinCallChecker {
             }
             case RANGE -> {
                 if (!arity(c, a, 1, 3, name)) return ExprChecker.poison(c.span());
-                for (int i = 0; i < p.size(); i++) args.add(ex.check(p.get(i), Type.INT, "argument " + (i + 1) + " of range()"));
+                for (int i = 0; i < p.size(); i++) args.add(ex.check(p.get(i), Type.INT, CallChecker.argument(i, "range()")));
                 return done(b, args, kws, new Type.View(Type.ViewKind.RANGE, Type.INT), c);
             }
             case STR -> {
@@ -240,7 +240,7 @@ final class BuiltinCallChecker {
         if (!arity(c, a, min, max, b.displayName())) return ExprChecker.poison(c.span());
         var args = new ArrayList<HExpr>();
         List<Expr> p = a.positional();
-        for (int i = 0; i < p.size(); i++) args.add(ex.check(p.get(i), Type.FLOAT, "argument " + (i + 1) + " of " + b.displayName() + "()"));
+        for (int i = 0; i < p.size(); i++) args.add(ex.check(p.get(i), Type.FLOAT, CallChecker.argument(i, b.displayName() + "()")));
         Type result = switch (b) {
             case MATH_FLOOR, MATH_CEIL -> Type.INT;
             case MATH_ISNAN, MATH_ISINF -> Type.BOOL;
@@ -357,7 +357,7 @@ final class BuiltinCallChecker {
             }
             case LIST_APPEND, LIST_REMOVE -> {
                 if (!arity(c, a, 1, 1, display)) return ExprChecker.poison(c.span());
-                args.add(ex.check(p.get(0), elem, "an element of '" + recv.type() + "'"));
+                args.add(ex.check(p.get(0), elem, () -> "an element of '" + recv.type() + "'"));
                 result = Type.NONE;
             }
             case LIST_POP -> {
@@ -368,7 +368,7 @@ final class BuiltinCallChecker {
             case LIST_INSERT -> {
                 if (!arity(c, a, 2, 2, display)) return ExprChecker.poison(c.span());
                 args.add(ex.check(p.get(0), Type.INT, "a list index"));
-                args.add(ex.check(p.get(1), elem, "an element of '" + recv.type() + "'"));
+                args.add(ex.check(p.get(1), elem, () -> "an element of '" + recv.type() + "'"));
                 result = Type.NONE;
             }
             case LIST_EXTEND -> {
@@ -383,7 +383,7 @@ final class BuiltinCallChecker {
             }
             case LIST_INDEX, LIST_COUNT -> {
                 if (!arity(c, a, 1, 1, display)) return ExprChecker.poison(c.span());
-                args.add(ex.check(p.get(0), elem, "an element of '" + recv.type() + "'"));
+                args.add(ex.check(p.get(0), elem, () -> "an element of '" + recv.type() + "'"));
                 result = Type.INT;
             }
             case LIST_REVERSE, LIST_CLEAR -> {
@@ -401,7 +401,7 @@ final class BuiltinCallChecker {
             }
             case DICT_GET -> {
                 if (!arity(c, a, 1, 2, display)) return ExprChecker.poison(c.span());
-                args.add(ex.check(p.get(0), key, "a key of '" + recv.type() + "'"));
+                args.add(ex.check(p.get(0), key, () -> "a key of '" + recv.type() + "'"));
                 if (p.size() == 2) {
                     args.add(ex.check(p.get(1), value, "the default of get()"));
                     result = value;
@@ -416,14 +416,14 @@ final class BuiltinCallChecker {
             }
             case DICT_POP -> {
                 if (!arity(c, a, 1, 2, display)) return ExprChecker.poison(c.span());
-                args.add(ex.check(p.get(0), key, "a key of '" + recv.type() + "'"));
+                args.add(ex.check(p.get(0), key, () -> "a key of '" + recv.type() + "'"));
                 if (p.size() == 2) args.add(ex.check(p.get(1), value, "the default of pop()"));
                 result = value;
             }
             case DICT_SETDEFAULT -> {
                 if (!arity(c, a, 2, 2, display)) return ExprChecker.poison(c.span());
-                args.add(ex.check(p.get(0), key, "a key of '" + recv.type() + "'"));
-                args.add(ex.check(p.get(1), value, "a value of '" + recv.type() + "'"));
+                args.add(ex.check(p.get(0), key, () -> "a key of '" + recv.type() + "'"));
+                args.add(ex.check(p.get(1), value, () -> "a value of '" + recv.type() + "'"));
                 result = value;
             }
             case DICT_UPDATE -> {

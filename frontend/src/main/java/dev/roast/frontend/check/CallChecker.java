@@ -12,6 +12,7 @@ import dev.roast.frontend.types.ClassInfo;
 import dev.roast.frontend.types.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Type-checks calls: of module-level functions (direct), function values,
@@ -220,10 +221,15 @@ final class CallChecker {
         }
         var out = new ArrayList<HExpr>();
         for (int i = 0; i < args.size(); i++) {
-            if (i < params.size()) out.add(ex.check(args.get(i), params.get(i), "argument " + (i + 1) + " of " + display));
+            if (i < params.size()) out.add(ex.check(args.get(i), params.get(i), argument(i, display)));
             else out.add(ex.infer(args.get(i)));
         }
         return out;
+    }
+
+    /** "argument N of F", built only when an error needs it. */
+    static Supplier<String> argument(int index, String function) {
+        return () -> "argument " + (index + 1) + " of " + function;
     }
 
     static String count(int n) {

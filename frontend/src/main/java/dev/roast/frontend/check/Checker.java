@@ -42,7 +42,7 @@ public final class Checker {
     }
 
     private HModule run(Module module) {
-        var main = new FunctionInfo("<module>", "<module>", FunctionInfo.Kind.MODULE, null, null,
+        var main = new FunctionInfo("<module>", FunctionInfo.Kind.MODULE, null, null,
                 new Span(0, module.file().text().length()));
         main.setResult(Type.NONE, false);
         var moduleScope = new Scope(main, null, null);

@@ -10,7 +10,9 @@ import dev.roast.frontend.types.ClassInfo;
 import dev.roast.frontend.types.Type;
 import dev.roast.frontend.types.TypeRules;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Declares what bodies are checked against: classes with their bases,
@@ -28,12 +30,16 @@ final class Declarations {
 
     // ---- module level ----
 
-    private final List<Stmt.ClassDef> classDefs = new ArrayList<>();
+    /** The class statements that declared a class (a duplicate does not), keyed by identity: AST records compare deeply. */
+    private final Map<Stmt.ClassDef, ClassInfo> declaredClasses = new IdentityHashMap<>();
 
     /** First the class names, so that every annotation can name any class of the module. */
     void declareClasses(List<Stmt> body) {
         for (Stmt s : body) {
-            if (s instanceof Stmt.ClassDef c && declareClass(c)) classDefs.add(c);
+            if (s instanceof Stmt.ClassDef c) {
+                ClassInfo cls = declareClass(c);
+                if (cls != null) declaredClasses.put(c, cls);
+            }
         }
     }
 
@@ -47,17 +53,17 @@ final class Declarations {
                     continue;
                 }
                 v.setDefinedFunction(declareFunction(d, state.moduleScope, null, FunctionInfo.Kind.FUNCTION));
-            } else if (s instanceof Stmt.ClassDef c && classDefs.contains(c)) {
-                declareMembers(c, state.moduleScope.variables.get(c.name()).definedClass());
+            } else if (s instanceof Stmt.ClassDef c && declaredClasses.containsKey(c)) {
+                declareMembers(c, declaredClasses.get(c));
             }
         }
     }
 
-    private boolean declareClass(Stmt.ClassDef c) {
+    private ClassInfo declareClass(Stmt.ClassDef c) {
         Variable v = state.moduleScope.variables.get(c.name());
         if (v.definedClass() != null) {
             state.diags.error(ErrorCode.DUPLICATE_DEFINITION, c.nameSpan(), "class '" + c.name() + "' is already defined");
-            return false;
+            return null;
         }
         for (Expr d : c.decorators()) unsupportedDecorator(d);
         if (!c.typeParams().isEmpty()) notYet(c.typeParams().get(0).span(), "generic classes");
@@ -78,7 +84,7 @@ final class Declarations {
         v.setDefinedClass(cls);
         v.setType(new Type.ClassObject(cls), true);
         state.classes.add(cls);
-        return true;
+        return cls;
     }
 
     private ClassInfo resolveBase(Expr e, Stmt.ClassDef c) {
@@ -234,12 +240,7 @@ final class Declarations {
 
     /** Creates a function's info and scope from its def, resolving its signature; queues its body. */
     FunctionInfo declareFunction(Stmt.FunctionDef d, Scope enclosing, ClassInfo ownerClass, FunctionInfo.Kind kind) {
-        FunctionInfo outer = enclosing.function;
-        String qualified = switch (kind) {
-            case METHOD, STATIC_METHOD -> ownerClass.name() + "." + d.name();
-            default -> outer.kind() == FunctionInfo.Kind.MODULE ? d.name() : outer.qualifiedName() + "." + d.name();
-        };
-        var fn = new FunctionInfo(d.name(), qualified, kind, outer, ownerClass, d.span());
+        var fn = new FunctionInfo(d.name(), kind, enclosing.function, ownerClass, d.span());
         var scope = new Scope(fn, enclosing, ownerClass);
         if (kind == FunctionInfo.Kind.FUNCTION) {
             for (Expr dec : d.decorators()) unsupportedDecorator(dec);
@@ -287,6 +288,7 @@ final class Declarations {
 
     /** `nonlocal x` needs an enclosing function binding x; neither declaration may follow a use of its name. */
     private void checkScopeDeclarations(Scope scope, Stmt.FunctionDef d) {
+        if (scope.globalDecls.isEmpty() && scope.nonlocalDecls.isEmpty()) return;
         for (var e : scope.nonlocalDecls.entrySet()) {
             boolean found = false;
             for (Scope p = scope.parent; p != null && !p.isModule(); p = p.parent) {

@@ -18,6 +18,7 @@ import dev.roast.frontend.types.Type;
 import dev.roast.frontend.types.TypeRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Type-checks expressions of one function body (or the module) and builds
@@ -41,7 +42,12 @@ final class ExprChecker {
 
     /** Checks {@code e} where a value of type {@code expected} is needed; {@code what} names that place in messages. */
     HExpr check(Expr e, Type expected, String what) {
-        return coerce(synth(e, expected), expected, e.span(), what);
+        return coerce(synth(e, expected), expected, e.span(), what, null);
+    }
+
+    /** As {@link #check(Expr, Type, String)}, with a description built only if there is an error. */
+    HExpr check(Expr e, Type expected, Supplier<String> what) {
+        return coerce(synth(e, expected), expected, e.span(), null, what);
     }
 
     HExpr infer(Expr e) {
@@ -60,12 +66,16 @@ final class ExprChecker {
 
     /** Converts {@code h} to {@code to} where the rules allow it implicitly; reports E0308 otherwise. */
     HExpr coerce(HExpr h, Type to, Span at, String what) {
+        return coerce(h, to, at, what, null);
+    }
+
+    private HExpr coerce(HExpr h, Type to, Span at, String what, Supplier<String> describe) {
         Type from = h.type();
         if (to == null || to == Type.ANY || from.equals(to) && from != Type.ANY) return h;
         if (from == Type.ANY) return new HExpr.Coerce(h, to, h.span());
         if (from == Type.INT && to == Type.FLOAT) return new HExpr.Coerce(h, Type.FLOAT, h.span());
         if (TypeRules.isSubtype(from, to)) return h;
-        mismatch(at, what, from, to);
+        mismatch(at, describe != null ? describe.get() : what, from, to);
         return h;
     }
 
@@ -338,8 +348,7 @@ final class ExprChecker {
 
     private HExpr lambda(Expr.Lambda l, Type hint) {
         Type.Function expected = hint instanceof Type.Function f && f.params().size() == l.params().size() ? f : null;
-        String qualified = scope.function.kind() == FunctionInfo.Kind.MODULE ? "<lambda>" : scope.function.qualifiedName() + ".<lambda>";
-        var fn = new FunctionInfo("<lambda>", qualified, FunctionInfo.Kind.LAMBDA, scope.function, null, l.span());
+        var fn = new FunctionInfo("<lambda>", FunctionInfo.Kind.LAMBDA, scope.function, null, l.span());
         var inner = new Scope(fn, scope, scope.ownerClass);
         ScopeBuilder.addParams(inner, l.params());
         for (int i = 0; i < l.params().size(); i++) {
@@ -421,7 +430,7 @@ final class ExprChecker {
         HExpr obj = infer(i.object());
         return switch (obj.type()) {
             case Type.ListOf(Type e) -> new HExpr.Index(obj, check(i.index(), Type.INT, "a list index"), e, i.span());
-            case Type.DictOf(Type k, Type v) -> new HExpr.Index(obj, check(i.index(), k, "a key of '" + obj.type() + "'"), v, i.span());
+            case Type.DictOf(Type k, Type v) -> new HExpr.Index(obj, check(i.index(), k, () -> "a key of '" + obj.type() + "'"), v, i.span());
             case Type.View(Type.ViewKind kind, Type e) when kind == Type.ViewKind.RANGE ->
                     new HExpr.Index(obj, check(i.index(), Type.INT, "a range index"), Type.INT, i.span());
             case Type.Prim p when p == Type.STR -> new HExpr.Index(obj, check(i.index(), Type.INT, "a string index"), Type.STR, i.span());
@@ -438,7 +447,7 @@ final class ExprChecker {
     private HExpr list(Expr.ListLit l, Type hint) {
         var elems = new ArrayList<HExpr>();
         if (hint instanceof Type.ListOf(Type e)) {
-            for (Expr x : l.elements()) elems.add(check(x, e, "an element of '" + hint + "'"));
+            for (Expr x : l.elements()) elems.add(check(x, e, () -> "an element of '" + hint + "'"));
             return new HExpr.ListDisplay(List.copyOf(elems), hint, l.span());
         }
         Type joined = null;
@@ -458,8 +467,8 @@ final class ExprChecker {
         }
         if (hint instanceof Type.DictOf(Type k, Type v)) {
             for (int i = 0; i < d.keys().size(); i++) {
-                keys.add(check(d.keys().get(i), k, "a key of '" + hint + "'"));
-                values.add(check(d.values().get(i), v, "a value of '" + hint + "'"));
+                keys.add(check(d.keys().get(i), k, () -> "a key of '" + hint + "'"));
+                values.add(check(d.values().get(i), v, () -> "a value of '" + hint + "'"));
             }
             return new HExpr.DictDisplay(List.copyOf(keys), List.copyOf(values), hint, d.span());
         }

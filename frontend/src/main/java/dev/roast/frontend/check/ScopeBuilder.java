@@ -15,6 +15,8 @@ import java.util.List;
  */
 final class ScopeBuilder {
     private final Scope scope;
+    /** First uses only matter to a body with global/nonlocal declarations ("used prior to global declaration"). */
+    private boolean trackUses;
 
     private ScopeBuilder(Scope scope) {
         this.scope = scope;
@@ -24,6 +26,7 @@ final class ScopeBuilder {
     static void build(Scope scope, List<Stmt> body) {
         var b = new ScopeBuilder(scope);
         b.collectDeclarations(body);
+        b.trackUses = !scope.globalDecls.isEmpty() || !scope.nonlocalDecls.isEmpty();
         b.statements(body);
     }
 
@@ -193,11 +196,15 @@ final class ScopeBuilder {
     }
 
     private void noteUse(String name, Span at) {
-        scope.firstUse.merge(name, at.start(), Math::min);
+        if (trackUses) scope.firstUse.merge(name, at.start(), Math::min);
     }
 
-    /** Records the first use of every name read in an expression (not inside lambdas). */
+    /** Records the first use of every name read in an expression (not inside lambdas), when that matters. */
     private void uses(Expr e) {
+        if (trackUses) walkUses(e);
+    }
+
+    private void walkUses(Expr e) {
         switch (e) {
             case Expr.Name n -> noteUse(n.id(), n.span());
             case Expr.Binary b -> { uses(b.left()); uses(b.right()); }
@@ -227,6 +234,7 @@ final class ScopeBuilder {
             case Expr.Starred s -> uses(s.value());
             case Expr.Yield y -> { if (y.value() != null) uses(y.value()); }
             case Expr.Await a -> uses(a.value());
+            // `:=` is [full]: reported by the checker, and its target is bound only here.
             case Expr.NamedExpr n -> { uses(n.value()); bind(n.target().id(), n.target().span()); }
             default -> {}
         }

@@ -101,7 +101,8 @@ final class StmtChecker {
             return;
         }
         Place first = places.get(0);
-        HExpr value = first.type() != null ? ex.check(a.value(), first.type(), describe(a.targets().get(0))) : ex.infer(a.value());
+        Expr firstTarget = a.targets().get(0);
+        HExpr value = first.type() != null ? ex.check(a.value(), first.type(), () -> describe(firstTarget)) : ex.infer(a.value());
         if (first.inferred() != null) first.inferred().setType(value.type(), false);
         for (int i = 1; i < places.size(); i++) {
             Place p = places.get(i);
@@ -129,7 +130,7 @@ final class StmtChecker {
             Place p = place(n);
             if (p == null || a.value() == null) return;
             Type t = p.type() != null ? p.type() : state.annotations.resolve(a.annotation());
-            HExpr value = ex.check(a.value(), t, "variable '" + n.id() + "'");
+            HExpr value = ex.check(a.value(), t, () -> "variable '" + n.id() + "'");
             out.add(new HStmt.Assign(List.of(p.target()), value, a.span()));
             return;
         }
@@ -264,7 +265,7 @@ final class StmtChecker {
         return switch (obj.type()) {
             case Type.ListOf(Type e) -> new Place(new HStmt.SetItem(obj, ex.check(i.index(), Type.INT, "a list index")), e, null);
             case Type.DictOf(Type k, Type v) ->
-                    new Place(new HStmt.SetItem(obj, ex.check(i.index(), k, "a key of '" + obj.type() + "'")), v, null);
+                    new Place(new HStmt.SetItem(obj, ex.check(i.index(), k, () -> "a key of '" + obj.type() + "'")), v, null);
             case Type.Prim p when p == Type.ANY -> new Place(new HStmt.SetItem(obj, ex.infer(i.index())), Type.ANY, null);
             default -> {
                 diags.error(ErrorCode.NOT_INDEXABLE, i.span(), "'" + obj.type() + "' does not support item assignment");
@@ -291,7 +292,7 @@ final class StmtChecker {
                 && ex.resolve("range") instanceof Binding.Builtin && c.args().size() >= 1 && c.args().size() <= 3
                 && c.args().stream().allMatch(arg -> arg.kind() == Expr.ArgKind.POSITIONAL)) {
             var bounds = new ArrayList<HExpr>();
-            for (int i = 0; i < c.args().size(); i++) bounds.add(ex.check(c.args().get(i).value(), Type.INT, "argument " + (i + 1) + " of range()"));
+            for (int i = 0; i < c.args().size(); i++) bounds.add(ex.check(c.args().get(i).value(), Type.INT, CallChecker.argument(i, "range()")));
             HExpr start = bounds.size() >= 2 ? bounds.get(0) : new HExpr.IntConst(0, c.span());
             HExpr stop = bounds.size() >= 2 ? bounds.get(1) : bounds.get(0);
             HExpr step = bounds.size() == 3 ? bounds.get(2) : new HExpr.IntConst(1, c.span());
@@ -331,7 +332,7 @@ final class StmtChecker {
             }
             return new HStmt.Return(null, r.span());
         }
-        return new HStmt.Return(ex.check(r.value(), expected, "the result of '" + fn.name() + "'"), r.span());
+        return new HStmt.Return(ex.check(r.value(), expected, () -> "the result of '" + fn.name() + "'"), r.span());
     }
 
     private void def(Stmt.FunctionDef d, List<HStmt> out) {
@@ -375,7 +376,7 @@ final class StmtChecker {
             if (target == null) continue;
             ClassInfo.Constant k = cls.ownConstants().get(((Expr.Name) target).id());
             if (k == null) continue;
-            HExpr h = ex.check(value, k.type(), "class constant '" + k.name() + "'");
+            HExpr h = ex.check(value, k.type(), () -> "class constant '" + k.name() + "'");
             inits.add(new HStmt.Assign(List.of(new HStmt.SetConstant(null, k)), h, s.span()));
         }
         out.add(new HStmt.ClassDef(new HStmt.StoreVar(c.name(), new Binding.Global(v)), cls, List.copyOf(inits), c.span()));
@@ -408,7 +409,7 @@ final class StmtChecker {
                     HExpr obj = ex.infer(i.object());
                     HExpr index = switch (obj.type()) {
                         case Type.ListOf l -> ex.check(i.index(), Type.INT, "a list index");
-                        case Type.DictOf(Type k, Type v) -> ex.check(i.index(), k, "a key of '" + obj.type() + "'");
+                        case Type.DictOf(Type k, Type v) -> ex.check(i.index(), k, () -> "a key of '" + obj.type() + "'");
                         case Type.Prim p when p == Type.ANY -> ex.infer(i.index());
                         default -> {
                             diags.error(ErrorCode.NOT_INDEXABLE, i.span(), "'" + obj.type() + "' does not support item deletion");

@@ -1,5 +1,8 @@
 package dev.roast.frontend.hir;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The built-in functions of spec §9 and the functions and constants of
  * `math` (§11). {@code core} is false for the [full] ones, which the checker
@@ -36,15 +39,20 @@ public enum Builtin {
         this.core = true;
     }
 
+    private static final Map<String, Builtin> BY_NAME = new HashMap<>();
+
+    static {
+        for (Builtin b : values()) BY_NAME.put(b.displayName(), b);
+    }
+
     /** The builtin with this Python name (not math's), or null. */
     public static Builtin named(String name) {
-        for (Builtin b : values()) if (b.module == null && b.pyName.equals(name)) return b;
-        return null;
+        Builtin b = BY_NAME.get(name);
+        return b != null && b.module == null ? b : null;
     }
 
     public static Builtin inModule(String module, String name) {
-        for (Builtin b : values()) if (module.equals(b.module) && b.pyName.equals(name)) return b;
-        return null;
+        return BY_NAME.get(module + "." + name);
     }
 
     public String displayName() { return module == null ? pyName : module + "." + pyName; }

@@ -1,5 +1,8 @@
 package dev.roast.frontend.hir;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The methods of str, list and dict (spec §9), keyed by receiver kind and
  * name. {@code core} is false for the [full] ones.
@@ -40,8 +43,13 @@ public enum BuiltinMethod {
         this.core = core;
     }
 
+    private static final Map<String, BuiltinMethod> BY_NAME = new HashMap<>();
+
+    static {
+        for (BuiltinMethod m : values()) BY_NAME.put(m.receiver + "." + m.pyName, m);
+    }
+
     public static BuiltinMethod find(Receiver receiver, String name) {
-        for (BuiltinMethod m : values()) if (m.receiver == receiver && m.pyName.equals(name)) return m;
-        return null;
+        return BY_NAME.get(receiver + "." + name);
     }
 }

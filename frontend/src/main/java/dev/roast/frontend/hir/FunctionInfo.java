@@ -16,7 +16,7 @@ public final class FunctionInfo {
     public enum Kind { MODULE, FUNCTION, METHOD, STATIC_METHOD, LAMBDA }
 
     private final String name;
-    private final String qualifiedName;
+    private String qualifiedName;
     private final Kind kind;
     private final FunctionInfo enclosing;
     private final ClassInfo ownerClass;
@@ -25,13 +25,13 @@ public final class FunctionInfo {
     private final List<Variable> locals = new ArrayList<>();
     private final List<Variable> captured = new ArrayList<>();
     private Type result = Type.ANY;
+    private Type.Function type;
     private boolean resultAnnotated;
     private ClassInfo.Method method;
     private List<HStmt> body = List.of();
 
-    public FunctionInfo(String name, String qualifiedName, Kind kind, FunctionInfo enclosing, ClassInfo ownerClass, Span span) {
+    public FunctionInfo(String name, Kind kind, FunctionInfo enclosing, ClassInfo ownerClass, Span span) {
         this.name = name;
-        this.qualifiedName = qualifiedName;
         this.kind = kind;
         this.enclosing = enclosing;
         this.ownerClass = ownerClass;
@@ -40,8 +40,17 @@ public final class FunctionInfo {
 
     public String name() { return name; }
 
-    /** `Outer.inner`, `Class.method`, `f.<lambda>`: the name tracebacks and listings use. */
-    public String qualifiedName() { return qualifiedName; }
+    /** `Outer.inner`, `Class.method`, `f.<lambda>`: the name listings and messages use. */
+    public String qualifiedName() {
+        if (qualifiedName == null) {
+            qualifiedName = switch (kind) {
+                case METHOD, STATIC_METHOD -> ownerClass.name() + "." + name;
+                case MODULE -> name;
+                default -> enclosing.kind == Kind.MODULE ? name : enclosing.qualifiedName() + "." + name;
+            };
+        }
+        return qualifiedName;
+    }
 
     public Kind kind() { return kind; }
 
@@ -78,16 +87,21 @@ public final class FunctionInfo {
 
     public boolean isResultAnnotated() { return resultAnnotated; }
 
+    /** Sets the result type; called once the parameters have their types, which completes the signature. */
     public void setResult(Type t, boolean annotated) {
         result = t;
         resultAnnotated = annotated;
+        type = null;
     }
 
     /** The function's type as a value; for methods, without `self`. */
     public Type.Function type() {
-        var ps = new ArrayList<Type>();
-        for (int i = kind == Kind.METHOD ? 1 : 0; i < params.size(); i++) ps.add(params.get(i).type());
-        return new Type.Function(List.copyOf(ps), result);
+        if (type == null) {
+            var ps = new ArrayList<Type>();
+            for (int i = kind == Kind.METHOD ? 1 : 0; i < params.size(); i++) ps.add(params.get(i).type());
+            type = new Type.Function(List.copyOf(ps), result);
+        }
+        return type;
     }
 
     public ClassInfo.Method method() { return method; }

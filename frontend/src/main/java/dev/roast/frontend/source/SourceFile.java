@@ -11,11 +11,14 @@ public final class SourceFile {
     public SourceFile(String name, String text) {
         this.name = name;
         this.text = text;
+        // indexOf is one vectorised JDK loop; a charAt loop is slow before the JIT has compiled it.
+        int[] starts = new int[Math.max(16, text.length() / 32)];
         int count = 1;
-        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') count++;
-        lineStarts = new int[count];
-        int line = 1;
-        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') lineStarts[line++] = i + 1;
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+            if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+            starts[count++] = nl + 1;
+        }
+        lineStarts = Arrays.copyOf(starts, count);
     }
 
     public String name() { return name; }
