@@ -52,7 +52,9 @@ final class Declarations {
                     state.diags.error(ErrorCode.DUPLICATE_DEFINITION, d.nameSpan(), "'" + d.name() + "' is already defined");
                     continue;
                 }
-                v.setDefinedFunction(declareFunction(d, state.moduleScope, null, FunctionInfo.Kind.FUNCTION));
+                FunctionInfo fn = declareFunction(d, state.moduleScope, null, FunctionInfo.Kind.FUNCTION);
+                v.setDefinedFunction(fn);
+                v.setType(fn.type(), true);
             } else if (s instanceof Stmt.ClassDef c && declaredClasses.containsKey(c)) {
                 declareMembers(c, declaredClasses.get(c));
             }

@@ -8,6 +8,7 @@ import dev.roast.frontend.diag.Diagnostics;
 import dev.roast.frontend.diag.ErrorCode;
 import dev.roast.frontend.hir.Binding;
 import dev.roast.frontend.hir.Builtin;
+import dev.roast.frontend.hir.BuiltinMethod;
 import dev.roast.frontend.hir.FunctionInfo;
 import dev.roast.frontend.hir.HExpr;
 import dev.roast.frontend.hir.HStmt;
@@ -177,8 +178,23 @@ final class ExprChecker {
         var d = diags.error(ErrorCode.UNDEFINED_NAME, n.span(), "undefined name '" + name + "'");
         if (name.equals("true") || name.equals("false") || name.equals("null") || name.equals("none")) {
             diags.amendLast(d.withHelp("Roast writes it as 'True', 'False' or 'None'"));
+        } else {
+            String near = Suggestions.closest(name, visibleNames());
+            if (near != null) diags.amendLast(d.withHelp("did you mean '" + near + "'?"));
         }
         return poison(n.span());
+    }
+
+    /** Every name this scope can see, for suggestions (only computed when reporting an error). */
+    private List<String> visibleNames() {
+        var names = new ArrayList<String>();
+        for (Scope s = scope; s != null; s = s.parent) {
+            names.addAll(s.variables.keySet());
+            names.addAll(s.modules);
+        }
+        for (Builtin b : Builtin.values()) if (b.module == null && b.core) names.add(b.pyName);
+        names.addAll(state.builtinClasses.keySet());
+        return names;
     }
 
     private HExpr builtinValue(String name, Expr.Name n) {
@@ -421,8 +437,24 @@ final class ExprChecker {
 
     HExpr noAttribute(Type t, Expr.Attribute a) {
         String what = t == Type.NONE ? "'None'" : "type '" + t + "'";
-        diags.error(ErrorCode.NO_ATTRIBUTE, a.nameSpan(), what + " has no attribute '" + a.name() + "'");
+        var d = diags.error(ErrorCode.NO_ATTRIBUTE, a.nameSpan(), what + " has no attribute '" + a.name() + "'");
+        String near = Suggestions.closest(a.name(), attributeNames(t));
+        if (near != null) diags.amendLast(d.withHelp("did you mean '" + near + "'?"));
         return poison(a.span());
+    }
+
+    private static List<String> attributeNames(Type t) {
+        var names = new ArrayList<String>();
+        ClassInfo cls = t instanceof Type.Instance(ClassInfo c) ? c : t instanceof Type.ClassObject(ClassInfo c) ? c : null;
+        for (ClassInfo k = cls; k != null; k = k.base()) {
+            names.addAll(k.ownFields().keySet());
+            names.addAll(k.ownMethods().keySet());
+            names.addAll(k.ownConstants().keySet());
+        }
+        BuiltinMethod.Receiver receiver = t == Type.STR ? BuiltinMethod.Receiver.STR
+                : t instanceof Type.ListOf ? BuiltinMethod.Receiver.LIST : t instanceof Type.DictOf ? BuiltinMethod.Receiver.DICT : null;
+        for (BuiltinMethod m : BuiltinMethod.values()) if (m.receiver == receiver && m.core) names.add(m.pyName);
+        return names;
     }
 
     private HExpr index(Expr.Index i) {

@@ -349,6 +349,7 @@ final class StmtChecker {
                     return;
                 }
                 v.setDefinedFunction(fn);
+                v.setType(fn.type(), true);
             }
         }
         Binding b = ex.resolve(d.name());
