@@ -16,8 +16,7 @@ final class Builtins {
 
     /** Python builtins that a later Roast may support. */
     static final Set<String> NOT_YET = Set.of("map", "filter", "any", "all", "iter", "next", "type", "id", "format",
-            "pow", "callable", "frozenset", "slice", "super", "issubclass", "ascii", "oct", "print_function",
-            "StopIteration", "BaseException", "sys", "os");
+            "pow", "callable", "frozenset", "slice", "issubclass", "ascii", "oct", "StopIteration", "BaseException");
 
     static final Set<String> MATH_CONSTANTS = Set.of("pi", "e", "inf", "nan", "tau");
 

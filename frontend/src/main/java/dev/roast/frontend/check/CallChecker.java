@@ -126,7 +126,7 @@ final class CallChecker {
                     return new HExpr.CallMethod(recv, m, args, m.signature().result(), c.span());
                 }
                 if (cls.field(name) != null || cls.constant(name) != null) {
-                    return callValue(ex.synth(a, null), c);
+                    return callValue(ex.member(recv, a), c);
                 }
             }
             case Type.ClassObject(ClassInfo cls) -> {
@@ -136,7 +136,7 @@ final class CallChecker {
                     return new HExpr.CallFunction(ex.state.methodBodies.get(m), args, m.signature().result(), c.span());
                 }
                 if (m != null) return ex.notYet(a.span(), "calling a method through its class");
-                if (cls.constant(name) != null) return callValue(ex.synth(a, null), c);
+                if (cls.constant(name) != null) return callValue(ex.member(recv, a), c);
             }
             case Type.Prim p when p == Type.STR -> {
                 return builtins.method(recv, BuiltinMethod.Receiver.STR, a, c, hint);

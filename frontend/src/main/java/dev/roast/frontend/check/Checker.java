@@ -61,7 +61,7 @@ public final class Checker {
         var globals = new ArrayList<Variable>();
         for (Variable v : moduleScope.variables.values()) {
             v.setIndex(globals.size());
-            if (v.type() == null) v.setType(Type.ANY, false);
+            if (v.type() == null) v.setType(Type.ANY);
             globals.add(v);
         }
         return new HModule(module.file(), main, List.copyOf(globals), List.copyOf(state.functions), List.copyOf(state.classes));
@@ -106,7 +106,7 @@ public final class Checker {
             var diag = state.diags.error(ErrorCode.MISSING_RETURN, d.nameSpan(), "'" + d.name() + "' may end without returning a '" + result + "'");
             state.diags.amendLast(diag.withNote("falling off the end of a function returns None, which a '" + result + "' cannot hold"));
         }
-        for (Variable v : fn.locals()) if (v.type() == null) v.setType(Type.ANY, false);
+        for (Variable v : fn.locals()) if (v.type() == null) v.setType(Type.ANY);
         ScopeBuilder.finishFrame(fn);
     }
 }

@@ -54,7 +54,7 @@ final class Declarations {
                 }
                 FunctionInfo fn = declareFunction(d, state.moduleScope, null, FunctionInfo.Kind.FUNCTION);
                 v.setDefinedFunction(fn);
-                v.setType(fn.type(), true);
+                v.setType(fn.type());
             } else if (s instanceof Stmt.ClassDef c && declaredClasses.containsKey(c)) {
                 declareMembers(c, declaredClasses.get(c));
             }
@@ -84,7 +84,7 @@ final class Declarations {
         }
         var cls = new ClassInfo(c.name(), base, false, c.nameSpan());
         v.setDefinedClass(cls);
-        v.setType(new Type.ClassObject(cls), true);
+        v.setType(new Type.ClassObject(cls));
         state.classes.add(cls);
         return cls;
     }
@@ -267,9 +267,9 @@ final class Declarations {
         for (int i = 0; i < d.params().size() && i < fn.params().size(); i++) {
             Expr.Param p = d.params().get(i);
             Variable v = fn.params().get(i);
-            if (i == 0 && kind == FunctionInfo.Kind.METHOD) v.setType(new Type.Instance(ownerClass), true);
-            else if (p.annotation() != null) v.setType(state.annotations.resolve(p.annotation()), true);
-            else v.setType(Type.ANY, false);
+            if (i == 0 && kind == FunctionInfo.Kind.METHOD) v.setType(new Type.Instance(ownerClass));
+            else if (p.annotation() != null) v.setType(state.annotations.resolve(p.annotation()));
+            else v.setType(Type.ANY);
         }
         if (d.returns() != null) fn.setResult(state.annotations.resolve(d.returns()), true);
         else fn.setResult(ReturnFlow.returnsValue(d.body()) ? Type.ANY : Type.NONE, false);
@@ -285,7 +285,7 @@ final class Declarations {
 
     /** Annotated variables have their type before any use is checked, wherever the annotation stands. */
     void resolveAnnotations(Scope scope) {
-        for (var e : scope.annotations.entrySet()) e.getKey().setType(state.annotations.resolve(e.getValue()), true);
+        for (var e : scope.annotations.entrySet()) e.getKey().setType(state.annotations.resolve(e.getValue()));
     }
 
     /** `nonlocal x` needs an enclosing function binding x; neither declaration may follow a use of its name. */

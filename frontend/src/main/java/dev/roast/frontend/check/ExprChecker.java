@@ -175,6 +175,10 @@ final class ExprChecker {
         String name = n.id();
         if (Builtins.NEVER.contains(name)) return unsupported(n.span(), "'" + name + "'");
         if (Builtins.NOT_YET.contains(name)) return notYet(n.span(), "the builtin '" + name + "'");
+        if (name.equals("super")) {
+            diags.error(ErrorCode.BAD_SUPER, n.span(), "super is only allowed as super().method(...) inside a method");
+            return poison(n.span());
+        }
         var d = diags.error(ErrorCode.UNDEFINED_NAME, n.span(), "undefined name '" + name + "'");
         if (name.equals("true") || name.equals("false") || name.equals("null") || name.equals("none")) {
             diags.amendLast(d.withHelp("Roast writes it as 'True', 'False' or 'None'"));
@@ -231,7 +235,7 @@ final class ExprChecker {
             } else if (iterable != null) {
                 t = TypeRules.elementOf(checker.speculate(iterable));
             }
-            if (t != null && v.type() == null) v.setType(t, false);
+            if (t != null && v.type() == null) v.setType(t);
         } finally {
             state.inferring.remove(v);
         }
@@ -371,7 +375,7 @@ final class ExprChecker {
             Expr.Param p = l.params().get(i);
             if (p.defaultValue() != null) notYet(p.span(), "default parameter values");
             if (p.kind() == Expr.ParamKind.VARARGS || p.kind() == Expr.ParamKind.KWARGS) unsupported(p.span(), "'*args' and '**kwargs' parameters");
-            fn.params().get(Math.min(i, fn.params().size() - 1)).setType(expected != null ? expected.params().get(i) : Type.ANY, true);
+            fn.params().get(i).setType(expected != null ? expected.params().get(i) : Type.ANY); // no duplicates: E0012
         }
         ScopeBuilder.buildLambda(inner, l.body());
         state.addFunction(fn, inner);
@@ -408,7 +412,8 @@ final class ExprChecker {
         return new HExpr.BuiltinRef(b, Builtins.asValue(b), a.span());
     }
 
-    private HExpr member(HExpr obj, Expr.Attribute a) {
+    /** `obj.name` where {@code obj} is already checked. */
+    HExpr member(HExpr obj, Expr.Attribute a) {
         String name = a.name();
         switch (obj.type()) {
             case Type.Instance(ClassInfo c) -> {

@@ -44,10 +44,4 @@ final class Scope {
     }
 
     boolean isModule() { return parent == null; }
-
-    Scope module() {
-        Scope s = this;
-        while (s.parent != null) s = s.parent;
-        return s;
-    }
 }

@@ -103,10 +103,10 @@ final class StmtChecker {
         Place first = places.get(0);
         Expr firstTarget = a.targets().get(0);
         HExpr value = first.type() != null ? ex.check(a.value(), first.type(), () -> describe(firstTarget)) : ex.infer(a.value());
-        if (first.inferred() != null) first.inferred().setType(value.type(), false);
+        if (first.inferred() != null) first.inferred().setType(value.type());
         for (int i = 1; i < places.size(); i++) {
             Place p = places.get(i);
-            if (p.inferred() != null) p.inferred().setType(value.type(), false);
+            if (p.inferred() != null) p.inferred().setType(value.type());
             else if (p.type() != null && !TypeRules.isSubtype(value.type(), p.type())) {
                 ex.mismatch(a.value().span(), describe(a.targets().get(i)), value.type(), p.type());
             }
@@ -314,7 +314,7 @@ final class StmtChecker {
 
     private void bindLoopVariable(Place p, Type element, Expr.Name name) {
         if (p.inferred() != null) {
-            p.inferred().setType(element, false);
+            p.inferred().setType(element);
         } else if (!TypeRules.isSubtype(element, p.type())) {
             ex.mismatch(name.span(), "loop variable '" + name.id() + "'", element, p.type());
         }
@@ -349,7 +349,7 @@ final class StmtChecker {
                     return;
                 }
                 v.setDefinedFunction(fn);
-                v.setType(fn.type(), true);
+                v.setType(fn.type());
             }
         }
         Binding b = ex.resolve(d.name());

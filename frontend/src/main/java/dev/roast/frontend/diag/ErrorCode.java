@@ -91,9 +91,4 @@ public enum ErrorCode {
     public String code() { return code; }
 
     public String title() { return title; }
-
-    public static ErrorCode byCode(String code) {
-        for (ErrorCode c : values()) if (c.code.equals(code)) return c;
-        return null;
-    }
 }

@@ -48,7 +48,8 @@ public final class HirPrinter {
 
     private void classInfo(ClassInfo c) {
         out.append('\n');
-        line(0, "class " + c.name() + (c.base() != null ? "(" + c.base().name() + ")" : "") + "  " + where(c.span()));
+        line(0, "class " + c.name() + (c.base() != null ? "(" + c.base().name() + ")" : "") + "  " + where(c.span())
+                + "  [" + c.fieldCount() + " fields, vtable " + c.vtableSize() + "]");
         for (ClassInfo.Field f : c.fields()) line(1, "field " + f.name() + ": " + f.type() + " [slot " + f.slot() + "]");
         for (ClassInfo.Constant k : c.ownConstants().values()) line(1, "constant " + k.name() + ": " + k.type());
         for (ClassInfo.Method m : c.ownMethods().values()) {

@@ -18,7 +18,6 @@ public final class Variable {
     private final FunctionInfo owner;
     private final Span span;
     private Type type;
-    private boolean annotated;
     private int index = -1;
     private boolean cell;
     private FunctionInfo definedFunction;
@@ -43,12 +42,7 @@ public final class Variable {
     /** Null until the checker has seen the annotation or the first assignment. */
     public Type type() { return type; }
 
-    public void setType(Type t, boolean fromAnnotation) {
-        type = t;
-        annotated = fromAnnotation;
-    }
-
-    public boolean isAnnotated() { return annotated; }
+    public void setType(Type t) { type = t; }
 
     /** Slot in the frame (params first, then locals) or in the globals table. */
     public int index() { return index; }

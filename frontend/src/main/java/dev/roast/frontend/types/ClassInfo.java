@@ -105,8 +105,6 @@ public final class ClassInfo {
         return null;
     }
 
-    public Method ownMethod(String methodName) { return ownMethods.get(methodName); }
-
     public Map<String, Method> ownMethods() { return Collections.unmodifiableMap(ownMethods); }
 
     public int vtableSize() { return vtableSize; }
