@@ -13,8 +13,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every program of test-suite/run/ and of the shared benchmarks is valid
- * Roast: it type-checks, and its HIR prints. (The [interpreter] issue makes
- * this runner execute them and compare stdout with NAME.out.)
+ * Roast: it type-checks, its HIR prints, and it lowers to MIR that passes the
+ * verifier. (The [interpreter] issue makes this runner execute them and
+ * compare stdout with NAME.out.)
  */
 class RunProgramsTest {
     @TestFactory
@@ -48,5 +49,8 @@ class RunProgramsTest {
         assertEquals(0, dis.status(), dis.stderr());
         assertFalse(dis.stdout().isBlank());
         assertFalse(dis.stdout().contains("<error>"), "the HIR of a valid program has no error nodes");
+        Roast mir = Roast.run("dis", "--mir", program.toString());
+        assertEquals(0, mir.status(), mir.stderr()); // lowering runs the MIR verifier
+        assertTrue(mir.stdout().startsWith("function <module>"));
     }
 }

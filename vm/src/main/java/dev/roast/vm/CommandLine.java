@@ -10,6 +10,7 @@ final class CommandLine {
                                                     parse and type-check each FILE; --time prints the
                                                     frontend's time, of the last of N compiles
                    roast dis --hir FILE             print FILE's typed HIR
+                   roast dis --mir FILE             print FILE's MIR (control-flow graphs)
                    roast --version | --help
             options anywhere: --debug (show Java stack traces of internal errors)
             exit status: 0 ok, 2 syntax/type/usage error, 70 internal error
@@ -66,11 +67,12 @@ final class CommandLine {
                 for (String a : args.subList(1, args.size())) {
                     switch (a) {
                         case "--hir" -> what = "hir";
-                        case "--mir", "--bytecode", "--machine" -> throw new UsageError("'dis " + a + "' is not available yet: only --hir is");
+                        case "--mir" -> what = "mir";
+                        case "--bytecode", "--machine" -> throw new UsageError("'dis " + a + "' is not available yet: --hir and --mir are");
                         default -> file = operand(file, a, "dis");
                     }
                 }
-                if (what == null) throw new UsageError("'dis' needs to know what to show: --hir");
+                if (what == null) throw new UsageError("'dis' needs to know what to show: --hir or --mir");
                 return new Dis(required(file, "dis"), what);
             }
             default -> {

@@ -1,9 +1,14 @@
 package dev.roast.vm;
 
+import dev.roast.frontend.CompilerFailure;
 import dev.roast.frontend.Frontend;
 import dev.roast.frontend.diag.DiagnosticRenderer;
 import dev.roast.frontend.hir.HirPrinter;
 import dev.roast.frontend.source.SourceFile;
+import dev.roast.mir.MirModule;
+import dev.roast.mir.MirPrinter;
+import dev.roast.mir.lower.HirLowering;
+import dev.roast.mir.verify.MirVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -40,7 +45,16 @@ final class Commands {
             case CommandLine.Dis d -> {
                 Frontend.Result r = compile(d.file(), err);
                 if (r == null || !r.ok()) yield 2;
-                out.print(HirPrinter.print(r.module()));
+                if (d.what().equals("hir")) {
+                    out.print(HirPrinter.print(r.module()));
+                } else {
+                    MirModule mir = HirLowering.lower(r.module());
+                    var problems = MirVerifier.verify(mir);
+                    if (!problems.isEmpty()) {
+                        throw new CompilerFailure(new IllegalStateException("invalid MIR: " + problems.get(0)), r.file().name());
+                    }
+                    out.print(MirPrinter.print(mir));
+                }
                 yield 0;
             }
         };

@@ -18,6 +18,7 @@ class CommandLineTest {
         assertEquals(new CommandLine.Check(List.of("a.roast", "b.roast"), true, 7),
                 CommandLine.parse(new String[] {"check", "--time", "--repeat=7", "a.roast", "b.roast"}));
         assertEquals(new CommandLine.Dis("a.roast", "hir"), CommandLine.parse(new String[] {"dis", "--hir", "a.roast"}));
+        assertEquals(new CommandLine.Dis("a.roast", "mir"), CommandLine.parse(new String[] {"dis", "--mir", "a.roast"}));
         assertInstanceOf(CommandLine.Version.class, CommandLine.parse(new String[] {"--version"}));
         assertInstanceOf(CommandLine.Help.class, CommandLine.parse(new String[] {"--help"}));
         assertEquals(new CommandLine.Check(List.of("a.roast"), false, 1), CommandLine.parse(new String[] {"--debug", "check", "a.roast"}));
@@ -28,7 +29,7 @@ class CommandLineTest {
         for (String[] bad : List.of(new String[] {}, new String[] {"frobnicate"}, new String[] {"--bogus"},
                 new String[] {"check"}, new String[] {"check", "--what", "a.roast"}, new String[] {"dis", "a.roast"},
                 new String[] {"dis", "--hir"}, new String[] {"dis", "--hir", "a.roast", "b.roast"},
-                new String[] {"dis", "--mir", "a.roast"}, new String[] {"check", "--time", "--repeat=0", "a.roast"},
+                new String[] {"dis", "--bytecode", "a.roast"}, new String[] {"check", "--time", "--repeat=0", "a.roast"},
                 new String[] {"check", "--time", "--repeat=x", "a.roast"}, new String[] {"check", "--repeat=3", "a.roast"})) {
             assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(bad), String.join(" ", bad));
         }
