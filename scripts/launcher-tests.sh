@@ -39,6 +39,7 @@ run "check many files"   2 ''                 'type_error.roast:1:10' -- ./roast
 run "repeat needs time"  2 ''                 'only makes sense with --time' -- ./roast check --repeat=3 examples/hello.roast
 run "dis --hir"          0 'call-builtin print' ''                    -- ./roast dis --hir examples/hello.roast
 run "dis --mir"          0 'call-builtin print' ''                    -- ./roast dis --mir examples/hello.roast
+run "dis --bytecode"     0 'call_builtin'     ''                      -- ./roast dis --bytecode examples/hello.roast
 run "type error"         2 ''                 'error\[E0308\]'        -- ./roast check "$tmp/type_error.roast"
 run "type error position" 2 ''                '--> .*type_error.roast:1:10' -- ./roast check "$tmp/type_error.roast"
 run "syntax error"       2 ''                 'error\[E0001\]'        -- ./roast check "$tmp/syntax_error.roast"

@@ -11,6 +11,7 @@ final class CommandLine {
                                                     frontend's time, of the last of N compiles
                    roast dis --hir FILE             print FILE's typed HIR
                    roast dis --mir FILE             print FILE's MIR (control-flow graphs)
+                   roast dis --bytecode FILE        print FILE's bytecode
                    roast --version | --help
             options anywhere: --debug (show Java stack traces of internal errors)
             exit status: 0 ok, 2 syntax/type/usage error, 70 internal error
@@ -68,11 +69,12 @@ final class CommandLine {
                     switch (a) {
                         case "--hir" -> what = "hir";
                         case "--mir" -> what = "mir";
-                        case "--bytecode", "--machine" -> throw new UsageError("'dis " + a + "' is not available yet: --hir and --mir are");
+                        case "--bytecode" -> what = "bytecode";
+                        case "--machine" -> throw new UsageError("'dis --machine' is not available yet: --hir, --mir and --bytecode are");
                         default -> file = operand(file, a, "dis");
                     }
                 }
-                if (what == null) throw new UsageError("'dis' needs to know what to show: --hir or --mir");
+                if (what == null) throw new UsageError("'dis' needs to know what to show: --hir, --mir or --bytecode");
                 return new Dis(required(file, "dis"), what);
             }
             default -> {

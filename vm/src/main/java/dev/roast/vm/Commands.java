@@ -5,7 +5,9 @@ import dev.roast.frontend.Frontend;
 import dev.roast.frontend.diag.DiagnosticRenderer;
 import dev.roast.frontend.hir.HirPrinter;
 import dev.roast.frontend.source.SourceFile;
+import dev.roast.bytecode.Disassembler;
 import dev.roast.mir.MirModule;
+import dev.roast.mir.emit.BytecodeCompiler;
 import dev.roast.mir.MirPrinter;
 import dev.roast.mir.lower.HirLowering;
 import dev.roast.mir.verify.MirVerifier;
@@ -53,7 +55,8 @@ final class Commands {
                     if (!problems.isEmpty()) {
                         throw new CompilerFailure(new IllegalStateException("invalid MIR: " + problems.get(0)), r.file().name());
                     }
-                    out.print(MirPrinter.print(mir));
+                    if (d.what().equals("mir")) out.print(MirPrinter.print(mir));
+                    else out.print(Disassembler.print(BytecodeCompiler.compile(mir), r.file()));
                 }
                 yield 0;
             }

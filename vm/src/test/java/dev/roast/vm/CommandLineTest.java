@@ -29,7 +29,7 @@ class CommandLineTest {
         for (String[] bad : List.of(new String[] {}, new String[] {"frobnicate"}, new String[] {"--bogus"},
                 new String[] {"check"}, new String[] {"check", "--what", "a.roast"}, new String[] {"dis", "a.roast"},
                 new String[] {"dis", "--hir"}, new String[] {"dis", "--hir", "a.roast", "b.roast"},
-                new String[] {"dis", "--bytecode", "a.roast"}, new String[] {"check", "--time", "--repeat=0", "a.roast"},
+                new String[] {"dis", "--machine", "a.roast"}, new String[] {"check", "--time", "--repeat=0", "a.roast"},
                 new String[] {"check", "--time", "--repeat=x", "a.roast"}, new String[] {"check", "--repeat=3", "a.roast"})) {
             assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(bad), String.join(" ", bad));
         }

@@ -1,0 +1,148 @@
+package dev.roast.bytecode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.roast.frontend.Frontend;
+import dev.roast.frontend.source.SourceFile;
+import dev.roast.mir.emit.BytecodeCompiler;
+import dev.roast.mir.lower.HirLowering;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class BytecodeTest {
+    private static BytecodeModule compile(String src) {
+        var r = Frontend.compile(new SourceFile("t.roast", src));
+        assertTrue(r.ok());
+        return BytecodeCompiler.compile(HirLowering.lower(r.module()));
+    }
+
+    private static BytecodeFunction fn(BytecodeModule m, String name) {
+        return m.functions().stream().filter(f -> f.info().qualifiedName().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The opcodes of a function, in code order. */
+    private static List<Opcode> opcodes(BytecodeFunction f) {
+        var ops = new ArrayList<Opcode>();
+        int[] code = f.code();
+        for (int pc = 0; pc < code.length; pc = next(code, pc)) ops.add(Opcode.values()[code[pc]]);
+        return ops;
+    }
+
+    private static int next(int[] code, int pc) {
+        int at = pc + 1;
+        for (Operand o : Opcode.values()[code[pc]].operands()) at += o == Operand.REGS ? code[at] + 1 : 1;
+        return at;
+    }
+
+    /** Decoding walks exactly to the end; targets land on instruction starts; slots lie in the frame; positions are known. */
+    private static void wellFormed(BytecodeFunction f) {
+        int[] code = f.code();
+        var starts = new BitSet();
+        var targets = new ArrayList<Integer>();
+        int pc = 0;
+        while (pc < code.length) {
+            starts.set(pc);
+            assertTrue(f.positions()[pc] >= 0, f.info().qualifiedName() + ": no source position at " + pc);
+            int at = pc + 1;
+            for (Operand o : Opcode.values()[code[pc]].operands()) {
+                switch (o) {
+                    case DST, REG -> assertTrue(code[at] >= 0 && code[at] < f.frameSize(), "slot " + code[at] + " at " + pc);
+                    case OPT_REG -> assertTrue(code[at] >= -1 && code[at] < f.frameSize(), "slot " + code[at] + " at " + pc);
+                    case CONST -> assertTrue(code[at] >= 0 && code[at] < f.constants().length);
+                    case TARGET -> targets.add(code[at]);
+                    case REGS -> {
+                        for (int k = 1; k <= code[at]; k++) assertTrue(code[at + k] >= 0 && code[at + k] < f.frameSize());
+                        at += code[at];
+                    }
+                    case IMM -> {}
+                }
+                at++;
+            }
+            pc = at;
+        }
+        assertEquals(code.length, pc, "decoding ends exactly at the end");
+        for (int t : targets) assertTrue(starts.get(t), f.info().qualifiedName() + ": jump into the middle of an instruction: " + t);
+        Opcode last = Opcode.values()[code[lastStart(code)]];
+        assertTrue(last.isUnconditionalTransfer(), "code cannot run off its end (ends with " + last + ")");
+    }
+
+    private static int lastStart(int[] code) {
+        int pc = 0, last = 0;
+        while (pc < code.length) {
+            last = pc;
+            pc = next(code, pc);
+        }
+        return last;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySuiteProgramCompilesToWellFormedBytecode() throws IOException {
+        var files = new ArrayList<Path>();
+        for (Path d : List.of(Path.of("../test-suite/run"), Path.of("../test-suite/runtime-error"), Path.of("../../shared/bench/programs"))) {
+            if (!Files.isDirectory(d)) continue;
+            try (var s = Files.walk(d)) {
+                s.filter(p -> p.toString().endsWith(".roast")).sorted().forEach(files::add);
+            }
+        }
+        return files.stream().map(p -> DynamicTest.dynamicTest(p.toString(), () -> {
+            BytecodeModule m = compile(Files.readString(p));
+            wellFormed(m.main());
+            m.functions().forEach(BytecodeTest::wellFormed);
+        }));
+    }
+
+    @Test
+    void fibIsNineInstructions() {
+        var f = fn(compile("def fib(n: int) -> int:\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n"), "fib");
+        assertEquals(List.of(Opcode.LOAD_INT, Opcode.JUMP_UNLESS_LT_INT, Opcode.RETURN, Opcode.ADD_INT_IMM, Opcode.CALL_DIRECT,
+                Opcode.ADD_INT_IMM, Opcode.CALL_DIRECT, Opcode.ADD_INT, Opcode.RETURN), opcodes(f));
+        assertEquals(4, f.frameSize(), "temporaries share slots");
+    }
+
+    @Test
+    void rangeLoopsCountWithAnImmediateAndOneJump() {
+        var f = fn(compile("def f(n: int) -> int:\n    t = 0\n    for i in range(n):\n        t += i\n    return t\n"), "f");
+        var ops = opcodes(f);
+        assertTrue(ops.contains(Opcode.LOOP));
+        assertTrue(ops.contains(Opcode.JUMP_UNLESS_LT_INT));
+        assertTrue(ops.contains(Opcode.ADD_INT_IMM), ops.toString());
+        assertEquals(1, ops.stream().filter(o -> o == Opcode.JUMP).count(), "only the back-edge jumps: " + ops);
+        assertFalse(ops.contains(Opcode.MOVE) && ops.indexOf(Opcode.MOVE) > ops.indexOf(Opcode.LOOP) + 3, ops.toString());
+    }
+
+    @Test
+    void floatComparisonsAreNotNegated() {
+        // `if not x < y` must still be false when either is NaN: no "jump unless >=" from "<".
+        var f = fn(compile("def f(x: float, y: float) -> int:\n    while x < y:\n        x += 1.0\n    if x < y:\n        return 1\n    return 0\n"), "f");
+        var ops = opcodes(f);
+        assertFalse(ops.contains(Opcode.JUMP_UNLESS_GE_FLOAT), ops.toString());
+        assertTrue(ops.contains(Opcode.JUMP_UNLESS_LT_FLOAT), ops.toString());
+    }
+
+    @Test
+    void constantPoolKeepsNegativeZeroAndNaNApart() {
+        var w = new BytecodeWriter();
+        int a = w.constant(0.0), b = w.constant(-0.0), c = w.constant(Double.NaN), d = w.constant(0.0);
+        assertEquals(a, d);
+        assertTrue(a != b && a != c && b != c);
+    }
+
+    @Test
+    void disassemblyNamesEveryInstruction() {
+        var m = compile("class P:\n    def __init__(self, x: int):\n        self.x = x\np = P(3)\nprint(f\"x={p.x:>4}\", [1, 2], {'a': 1.5})\n");
+        String text = Disassembler.print(m, new SourceFile("t.roast", ""));
+        for (String op : List.of("alloc", "call_direct", "get_field", "format", "build_string", "make_list", "make_dict", "call_builtin")) {
+            assertTrue(text.contains(op), op + " in:\n" + text);
+        }
+    }
+}
