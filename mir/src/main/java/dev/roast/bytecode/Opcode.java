@@ -33,6 +33,8 @@ public enum Opcode {
     LOAD_TRUE(DST),
     LOAD_FALSE(DST),
     LOAD_NONE(DST),
+    /** UnboundLocalError unless the local in REG is assigned; CONST is its name. */
+    CHECK_BOUND(REG, CONST),
 
     // ---- variables outside the frame ----
     LOAD_GLOBAL(DST, IMM, CONST),

@@ -32,6 +32,9 @@ public sealed interface Insn {
 
     record Move(int dst, int src, Span span) implements Insn {}
 
+    /** Raises UnboundLocalError unless the local in {@code reg} has been assigned (inserted only where some path skips it). */
+    record CheckBound(int reg, String name, Span span) implements Insn {}
+
     // ---- variables outside the frame ----
     record LoadGlobal(int dst, int index, String name, Span span) implements Insn {}
 

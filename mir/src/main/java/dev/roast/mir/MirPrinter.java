@@ -68,6 +68,7 @@ public final class MirPrinter {
             case Insn.LoadBool x -> r(x.dst()) + " = bool " + (x.value() ? "True" : "False");
             case Insn.LoadNone x -> r(x.dst()) + " = None";
             case Insn.Move x -> r(x.dst()) + " = " + r(x.src());
+            case Insn.CheckBound x -> "check-bound " + r(x.reg()) + " (" + x.name() + ")";
             case Insn.LoadGlobal x -> r(x.dst()) + " = global " + x.index() + " (" + x.name() + ")";
             case Insn.StoreGlobal x -> "global " + x.index() + " (" + x.name() + ") = " + r(x.src());
             case Insn.NewCell x -> r(x.dst()) + " = new-cell " + r(x.src());

@@ -113,6 +113,16 @@ class LoweringTest {
     }
 
     @Test
+    void localsMaybeUnassignedGetABoundCheck() {
+        var f = fn(lower("def f(n: int) -> int:\n    if n > 0:\n        x = n\n    return x\n"), "f");
+        assertEquals(1, insns(f).stream().filter(i -> i instanceof Insn.CheckBound).count());
+        var g = fn(lower("def g(n: int) -> int:\n    x = 0\n    for i in range(n):\n        x += i\n    while x > 100:\n        x -= 1\n    return x\n"), "g");
+        assertEquals(0, insns(g).stream().filter(i -> i instanceof Insn.CheckBound).count(), "assigned on every path");
+        var h = fn(lower("def h(xs: list[int]) -> int:\n    for v in xs:\n        last = v\n    return last\n"), "h");
+        assertEquals(1, insns(h).stream().filter(i -> i instanceof Insn.CheckBound).count(), "the loop may not run");
+    }
+
+    @Test
     void deadCodeAfterReturnIsDropped() {
         var m = lower("def f(x: int) -> int:\n    if x > 0:\n        return 1\n    else:\n        return 2\n    print('never')\n");
         var f = fn(m, "f");

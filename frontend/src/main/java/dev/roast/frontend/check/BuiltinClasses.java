@@ -30,7 +30,8 @@ final class BuiltinClasses {
         define("NotImplementedError", runtime);
         define("AssertionError", exception);
         define("MemoryError", exception);
-        define("NameError", exception);
+        ClassInfo name = define("NameError", exception);
+        define("UnboundLocalError", name);
         define("FileNotFoundError", os);
     }
 

@@ -199,6 +199,7 @@ public final class BytecodeCompiler {
             case Insn.Move x -> {
                 if (s(x.dst()) != s(x.src())) w.emit(Opcode.MOVE, at, s(x.dst()), s(x.src()));
             }
+            case Insn.CheckBound x -> w.emit(Opcode.CHECK_BOUND, at, s(x.reg()), w.constant(x.name()));
             case Insn.LoadGlobal x -> w.emit(Opcode.LOAD_GLOBAL, at, s(x.dst()), x.index(), w.constant(x.name()));
             case Insn.StoreGlobal x -> w.emit(Opcode.STORE_GLOBAL, at, x.index(), s(x.src()));
             case Insn.NewCell x -> w.emit(Opcode.NEW_CELL, at, s(x.dst()), s(x.src()));

@@ -18,7 +18,11 @@ public final class HirLowering {
         for (FunctionInfo f : module.functions()) if (f.method() != null) methodBodies.put(f.method(), f);
         MirFunction main = new FunctionLowering(module.main(), methodBodies).lower();
         var functions = new ArrayList<MirFunction>();
-        for (FunctionInfo f : module.functions()) functions.add(new FunctionLowering(f, methodBodies).lower());
+        for (FunctionInfo f : module.functions()) {
+            MirFunction fn = new FunctionLowering(f, methodBodies).lower();
+            BoundChecks.insert(fn);
+            functions.add(fn);
+        }
         return new MirModule(module, main, functions);
     }
 }

@@ -18,6 +18,7 @@ public final class Registers {
             case Insn.LoadBool x -> {}
             case Insn.LoadNone x -> {}
             case Insn.Move x -> r.add(x.src());
+            case Insn.CheckBound x -> r.add(x.reg());
             case Insn.LoadGlobal x -> {}
             case Insn.StoreGlobal x -> r.add(x.src());
             case Insn.NewCell x -> { if (x.src() >= 0) r.add(x.src()); }
