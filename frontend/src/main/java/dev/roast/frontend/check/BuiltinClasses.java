@@ -8,11 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /** The built-in exception hierarchy of spec §8, as classes user classes can extend. */
-final class BuiltinClasses {
+public final class BuiltinClasses {
+    /** The hidden field holding an exception's message. */
+    public static final String MESSAGE_FIELD = "<message>";
+
     private final Map<String, ClassInfo> classes = new LinkedHashMap<>();
 
     BuiltinClasses() {
         ClassInfo exception = define("Exception", null);
+        // The message (what str(e) shows) in a hidden field: every exception class, user ones too,
+        // inherits slot 0, so the runtime finds it at a fixed offset. '<' keeps it out of reach of source code.
+        exception.addField(MESSAGE_FIELD, Type.ANY, Span.NONE);
         // Exception(msg) with zero or one argument; the checker allows both (see ExprChecker.constructorArgs).
         exception.addMethod("__init__", new Type.Function(List.of(Type.ANY), Type.NONE), false, Span.NONE);
         ClassInfo arithmetic = define("ArithmeticError", exception);
