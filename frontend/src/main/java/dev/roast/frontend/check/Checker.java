@@ -64,7 +64,8 @@ public final class Checker {
             if (v.type() == null) v.setType(Type.ANY);
             globals.add(v);
         }
-        return new HModule(module.file(), main, List.copyOf(globals), List.copyOf(state.functions), List.copyOf(state.classes));
+        return new HModule(module.file(), main, List.copyOf(globals), List.copyOf(state.functions), List.copyOf(state.classes),
+                java.util.Collections.unmodifiableMap(state.builtinClasses));
     }
 
     /** A `global x` in any function makes x a module variable even if the module never assigns it. */
