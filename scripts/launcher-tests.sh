@@ -30,10 +30,16 @@ run() {
 printf 'x: int = "a"\n' >"$tmp/type_error.roast"
 printf 'if True\n    pass\n' >"$tmp/syntax_error.roast"
 printf '\xff\xfe\n' >"$tmp/not_utf8.roast"
+printf 'def f(a: int) -> int:\n    return a // 0\nprint(f(1))\n' >"$tmp/zero_div.roast"
 
 run "version"            0 '^roast [0-9]'     ''                      -- ./roast --version
 run "help"               0 'usage: roast'     ''                      -- ./roast --help
 run "check hello"        0 ''                 ''                      -- ./roast check examples/hello.roast
+run "vm hello"           0 '^hello, world$'   ''                      -- ./roast vm examples/hello.roast
+run "vm fib"             0 '^2178309$'        ''                      -- ./roast vm ../shared/bench/programs/fib.roast
+run "vm traceback"       1 ''                 '^ZeroDivisionError: integer division or modulo by zero$' -- ./roast vm "$tmp/zero_div.roast"
+run "vm type error"      2 ''                 'error\[E0308\]'       -- ./roast vm "$tmp/type_error.roast"
+run "vm bad option"      2 ''                 'only the interpreter exists yet' -- ./roast vm --max-tier=baseline examples/hello.roast
 run "check a bench"      0 ''                 ''                      -- ./roast check ../shared/bench/programs/nbody.roast
 run "check many files"   2 ''                 'type_error.roast:1:10' -- ./roast check examples/hello.roast "$tmp/type_error.roast"
 run "repeat needs time"  2 ''                 'only makes sense with --time' -- ./roast check --repeat=3 examples/hello.roast

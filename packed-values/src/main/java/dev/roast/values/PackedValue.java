@@ -105,6 +105,14 @@ public final class PackedValue {
     /** None: all ones, so that machine code compares with a sign-extended one-byte immediate. */
     public static final long NONE = 0xFFFF_FFFF_FFFF_FFFFL;
 
+    /**
+     * Marks an unassigned field, cell, local or missing dict entry; never a value. A non-canonical word
+     * under the bool tag that no encoder produces, so it can never be confused with a real value:
+     * test it with {@code v == UNBOUND} before classifying a word that may hold it ({@link #kind} says
+     * BOOL, {@link #isCanonical} says false). Not a pointer, so the GC ignores it.
+     */
+    public static final long UNBOUND = 0xFFFE_0000_0000_0002L;
+
     /** The inline int range, −2^47 … 2^47−1. */
     public static final long INLINE_MIN = -(1L << 47), INLINE_MAX = (1L << 47) - 1;
     /** What the {@code *Exact48} helpers return when the exact result does not fit inline. */

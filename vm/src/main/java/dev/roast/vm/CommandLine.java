@@ -6,7 +6,9 @@ import java.util.List;
 /** Parses the `roast` command line into a {@link Command}; anything malformed is a {@link UsageError}. */
 final class CommandLine {
     static final String USAGE = """
-            usage: roast check [--time [--repeat=N]] FILE...
+            usage: roast vm [--max-tier=interp] [--max-heap=SIZE] [--max-depth=N] [--gc-stats] FILE [ARGS...]
+                                                    run FILE (SIZE like 256m or 2g; default 2g; depth default 1000)
+                   roast check [--time [--repeat=N]] FILE...
                                                     parse and type-check each FILE; --time prints the
                                                     frontend's time, of the last of N compiles
                    roast dis --hir FILE             print FILE's typed HIR
@@ -21,6 +23,11 @@ final class CommandLine {
     sealed interface Command {}
 
     record Check(List<String> files, boolean time, int repeat) implements Command {}
+
+    record Run(String file, List<String> args, long maxHeapBytes, int maxDepth, boolean gcStats) implements Command {}
+
+    /** Internal (the launcher's AOT-cache training run): compile every file through every stage, run the first. */
+    record Train(List<String> files) implements Command {}
 
     record Dis(String file, String what) implements Command {}
 
@@ -48,6 +55,12 @@ final class CommandLine {
             }
             case "--version", "-V" -> {
                 return new Version();
+            }
+            case "vm" -> {
+                return run(args.subList(1, args.size()));
+            }
+            case "__aot-training" -> {
+                return new Train(List.copyOf(args.subList(1, args.size())));
             }
             case "check" -> {
                 boolean time = false;
@@ -84,14 +97,62 @@ final class CommandLine {
         }
     }
 
+    private static Run run(List<String> args) {
+        long maxHeap = 2L << 30;
+        int maxDepth = 1000;
+        boolean gcStats = false;
+        int i = 0;
+        for (; i < args.size() && args.get(i).startsWith("--"); i++) {
+            String a = args.get(i);
+            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
+            switch (a.contains("=") ? a.substring(0, a.indexOf('=')) : a) {
+                case "--max-heap" -> maxHeap = size(value, "--max-heap");
+                case "--max-depth" -> maxDepth = positive(value == null ? "" : value, "--max-depth");
+                case "--gc-stats" -> gcStats = true;
+                case "--max-tier" -> {
+                    if (!"interp".equals(value)) {
+                        throw new UsageError("--max-tier=" + value + ": only the interpreter exists yet (--max-tier=interp); "
+                                + "the baseline and optimizing JITs come with their issues");
+                    }
+                }
+                case "--jit-threshold", "--trace-tiers", "--code-cache" ->
+                        throw new UsageError(a + " belongs to the JIT tiers, which do not exist yet");
+                default -> throw new UsageError("unknown option '" + a + "' for 'vm'");
+            }
+        }
+        if (i >= args.size()) throw new UsageError("'vm' needs a FILE");
+        return new Run(args.get(i), List.copyOf(args.subList(i + 1, args.size())), maxHeap, maxDepth, gcStats);
+    }
+
+    /** "256m", "2g", "64k" or plain bytes. */
+    static long size(String text, String option) {
+        if (text != null && text.matches("[0-9]+[kKmMgG]?")) {
+            char unit = Character.toLowerCase(text.charAt(text.length() - 1));
+            long shift = switch (unit) {
+                case 'k' -> 10;
+                case 'm' -> 20;
+                case 'g' -> 30;
+                default -> 0;
+            };
+            String digits = shift == 0 ? text : text.substring(0, text.length() - 1);
+            try {
+                long n = Long.parseLong(digits);
+                if (n > 0 && n <= (1L << 40) >> shift) return n << shift;
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new UsageError(option + " needs a size such as 256m or 2g, got '" + text + "'");
+    }
+
     private static int positive(String text, String option) {
         try {
             int n = Integer.parseInt(text);
-            if (n >= 1 && n <= 10_000) return n;
+            if (n >= 1 && n <= 1_000_000) return n;
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageError(option + " needs a whole number from 1 to 10000, got '" + text + "'");
+        throw new UsageError(option + " needs a whole number from 1 to 1000000, got '" + text + "'");
     }
 
     private static String operand(String previous, String arg, String command) {

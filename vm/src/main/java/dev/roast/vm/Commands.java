@@ -6,6 +6,7 @@ import dev.roast.frontend.diag.DiagnosticRenderer;
 import dev.roast.frontend.hir.HirPrinter;
 import dev.roast.frontend.source.SourceFile;
 import dev.roast.bytecode.Disassembler;
+import dev.roast.interpreter.Vm;
 import dev.roast.mir.MirModule;
 import dev.roast.mir.emit.BytecodeCompiler;
 import dev.roast.mir.MirPrinter;
@@ -28,6 +29,23 @@ final class Commands {
             }
             case CommandLine.Version v -> {
                 out.println("roast " + version());
+                yield 0;
+            }
+            case CommandLine.Run r -> {
+                Frontend.Result compiled = compile(r.file(), err);
+                if (compiled == null || !compiled.ok()) yield 2;
+                MirModule mir = HirLowering.lower(compiled.module());
+                var bytecode = BytecodeCompiler.compile(mir);
+                yield Vm.run(compiled.module(), bytecode, new Vm.Options(r.maxHeapBytes(), r.maxDepth(), r.gcStats()), out, err);
+            }
+            case CommandLine.Train t -> {
+                // Loads and exercises every stage so the AOT cache holds them; output goes nowhere.
+                var devNull = new PrintStream(java.io.OutputStream.nullOutputStream());
+                for (String file : t.files()) {
+                    Frontend.Result r = compile(file, devNull);
+                    if (r != null && r.ok()) BytecodeCompiler.compile(HirLowering.lower(r.module()));
+                }
+                if (!t.files().isEmpty()) run(CommandLine.parse(new String[] {"vm", t.files().get(0)}), devNull, devNull);
                 yield 0;
             }
             case CommandLine.Check c -> {

@@ -25,6 +25,22 @@ class CommandLineTest {
     }
 
     @Test
+    void vmOptionsAndProgramArguments() {
+        assertEquals(new CommandLine.Run("p.roast", List.of(), 2L << 30, 1000, false), CommandLine.parse(new String[] {"vm", "p.roast"}));
+        assertEquals(new CommandLine.Run("p.roast", List.of("a", "--b"), 256L << 20, 50, true),
+                CommandLine.parse(new String[] {"vm", "--max-heap=256m", "--max-depth=50", "--gc-stats", "--max-tier=interp", "p.roast", "a", "--b"}));
+        assertEquals(3L << 30, CommandLine.size("3g", "x"));
+        assertEquals(64L << 10, CommandLine.size("64K", "x"));
+        assertEquals(1000, CommandLine.size("1000", "x"));
+        for (String[] bad : List.of(new String[] {"vm"}, new String[] {"vm", "--max-heap=lots", "p.roast"},
+                new String[] {"vm", "--max-heap=0", "p.roast"}, new String[] {"vm", "--max-tier=baseline", "p.roast"},
+                new String[] {"vm", "--jit-threshold=5", "p.roast"}, new String[] {"vm", "--trace-tiers", "p.roast"},
+                new String[] {"vm", "--max-depth=0", "p.roast"}, new String[] {"vm", "--what", "p.roast"})) {
+            assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(bad), String.join(" ", bad));
+        }
+    }
+
+    @Test
     void malformedCommandLinesAreUsageErrors() {
         for (String[] bad : List.of(new String[] {}, new String[] {"frobnicate"}, new String[] {"--bogus"},
                 new String[] {"check"}, new String[] {"check", "--what", "a.roast"}, new String[] {"dis", "a.roast"},
@@ -39,10 +55,10 @@ class CommandLineTest {
     void usageErrorsExitTwoWithTheUsageOnStderr() {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int status = Main.run(new String[] {"vm", "x.roast"}, new PrintStream(out), new PrintStream(err));
+        int status = Main.run(new String[] {"frobnicate", "x.roast"}, new PrintStream(out), new PrintStream(err));
         assertEquals(2, status);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
         String e = err.toString(StandardCharsets.UTF_8);
-        assertTrue(e.startsWith("roast: unknown command 'vm'\nusage: roast check"), e);
+        assertTrue(e.startsWith("roast: unknown command 'frobnicate'\nusage: roast vm"), e);
     }
 }

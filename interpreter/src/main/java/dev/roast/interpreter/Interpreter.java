@@ -1,0 +1,272 @@
+package dev.roast.interpreter;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+
+import dev.roast.bytecode.BytecodeFunction;
+import dev.roast.interpreter.arith.FloatArith;
+import dev.roast.interpreter.arith.IntArith;
+import dev.roast.values.PackedValue;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The dispatch loop over register bytecode. Frames live on the one off-heap
+ * value stack (architecture decision 4): a frame is {@code frameSize} packed
+ * words at {@code fp}, parameters first; a callee's frame starts where its
+ * caller's ends. The hot operations are inline here — moves, constants, int
+ * and float arithmetic on inline values, comparisons, branches, direct and
+ * virtual calls, globals, fields and list items — and everything else is one
+ * call into {@link Runtime}, which keeps this method small enough for C2.
+ * A Roast call is a Java call of {@link #execute}.
+ */
+public final class Interpreter {
+    static final MemorySegment M = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
+    private final Program program;
+    private final Runtime runtime;
+    private final long stackLimit;
+    private final int maxDepth;
+    private int depth;
+    /** End of the deepest live frame: the value stack's GC roots are [stack base, top). */
+    long top;
+
+    Interpreter(Program program, Runtime runtime, long stackBase, long stackBytes, int maxDepth) {
+        this.program = program;
+        this.runtime = runtime;
+        this.top = stackBase;
+        this.stackLimit = stackBase + stackBytes;
+        this.maxDepth = maxDepth;
+    }
+
+    private static long get(long fp, int slot) {
+        return M.get(JAVA_LONG_UNALIGNED, fp + ((long) slot << 3));
+    }
+
+    private static void set(long fp, int slot, long v) {
+        M.set(JAVA_LONG_UNALIGNED, fp + ((long) slot << 3), v);
+    }
+
+    /** Calls function {@code id} with a frame at the current top; args are copied from the caller's slots. */
+    long call(int id, long closure, long callerFp, int[] code, int argsAt, int argc) {
+        BytecodeFunction f = program.function(id);
+        long fp = top;
+        long end = fp + ((long) f.frameSize() << 3);
+        if (++depth > maxDepth || end > stackLimit) {
+            depth--;
+            throw runtime.raise(new PyError("RecursionError", "maximum recursion depth exceeded"));
+        }
+        for (int i = 0; i < argc; i++) set(fp, i, get(callerFp, code[argsAt + i]));
+        for (int i = argc; i < f.frameSize(); i++) set(fp, i, PackedValue.UNBOUND);
+        long saved = top;
+        top = end;
+        try {
+            return execute(id, f, fp, closure);
+        } finally {
+            top = saved;
+            depth--;
+        }
+    }
+
+    /** Runs a function whose frame at {@code fp} is set up; returns its result word. */
+    long execute(int id, BytecodeFunction f, long fp, long closure) {
+        program.profile(id).calls++;
+        final int[] code = f.code();
+        final long[] constants = program.constants(id);
+        int pc = 0;
+        try {
+            while (true) {
+                switch (code[pc]) {
+                    case Op.MOVE -> {
+                        set(fp, code[pc + 1], get(fp, code[pc + 2]));
+                        pc += 3;
+                    }
+                    case Op.LOAD_INT -> {
+                        set(fp, code[pc + 1], PackedValue.ofInt(code[pc + 2]));
+                        pc += 3;
+                    }
+                    case Op.LOAD_CONST -> {
+                        set(fp, code[pc + 1], constants[code[pc + 2]]);
+                        pc += 3;
+                    }
+                    case Op.LOAD_TRUE -> {
+                        set(fp, code[pc + 1], PackedValue.TRUE);
+                        pc += 2;
+                    }
+                    case Op.LOAD_FALSE -> {
+                        set(fp, code[pc + 1], PackedValue.FALSE);
+                        pc += 2;
+                    }
+                    case Op.LOAD_NONE -> {
+                        set(fp, code[pc + 1], PackedValue.NONE);
+                        pc += 2;
+                    }
+                    case Op.LOAD_GLOBAL -> {
+                        long v = program.global(code[pc + 2]);
+                        if (v == PackedValue.UNBOUND) throw runtime.unboundGlobal(f, code[pc + 3]);
+                        set(fp, code[pc + 1], v);
+                        pc += 4;
+                    }
+                    case Op.STORE_GLOBAL -> {
+                        program.setGlobal(code[pc + 1], get(fp, code[pc + 2]));
+                        pc += 3;
+                    }
+                    case Op.ADD_INT -> {
+                        long a = get(fp, code[pc + 2]), b = get(fp, code[pc + 3]);
+                        long r = PackedValue.isInt(a) && PackedValue.isInt(b)
+                                ? PackedValue.addExact48(PackedValue.asInt(a), PackedValue.asInt(b)) : PackedValue.NOT_INLINE;
+                        set(fp, code[pc + 1], r != PackedValue.NOT_INLINE ? PackedValue.ofInt(r) : runtime.intOf(IntArith.add(runtime.intValue(a), runtime.intValue(b))));
+                        pc += 4;
+                    }
+                    case Op.SUB_INT -> {
+                        long a = get(fp, code[pc + 2]), b = get(fp, code[pc + 3]);
+                        long r = PackedValue.isInt(a) && PackedValue.isInt(b)
+                                ? PackedValue.subExact48(PackedValue.asInt(a), PackedValue.asInt(b)) : PackedValue.NOT_INLINE;
+                        set(fp, code[pc + 1], r != PackedValue.NOT_INLINE ? PackedValue.ofInt(r) : runtime.intOf(IntArith.sub(runtime.intValue(a), runtime.intValue(b))));
+                        pc += 4;
+                    }
+                    case Op.MUL_INT -> {
+                        long a = get(fp, code[pc + 2]), b = get(fp, code[pc + 3]);
+                        long r = PackedValue.isInt(a) && PackedValue.isInt(b)
+                                ? PackedValue.mulExact48(PackedValue.asInt(a), PackedValue.asInt(b)) : PackedValue.NOT_INLINE;
+                        set(fp, code[pc + 1], r != PackedValue.NOT_INLINE ? PackedValue.ofInt(r) : runtime.intOf(IntArith.mul(runtime.intValue(a), runtime.intValue(b))));
+                        pc += 4;
+                    }
+                    case Op.ADD_INT_IMM -> {
+                        long a = get(fp, code[pc + 2]);
+                        long r = PackedValue.isInt(a) ? PackedValue.addExact48(PackedValue.asInt(a), code[pc + 3]) : PackedValue.NOT_INLINE;
+                        set(fp, code[pc + 1], r != PackedValue.NOT_INLINE ? PackedValue.ofInt(r) : runtime.intOf(IntArith.add(runtime.intValue(a), code[pc + 3])));
+                        pc += 4;
+                    }
+                    case Op.FLOOR_DIV_INT -> {
+                        set(fp, code[pc + 1], runtime.intOf(IntArith.floorDiv(runtime.intValue(get(fp, code[pc + 2])), runtime.intValue(get(fp, code[pc + 3])))));
+                        pc += 4;
+                    }
+                    case Op.MOD_INT -> {
+                        set(fp, code[pc + 1], runtime.intOf(IntArith.mod(runtime.intValue(get(fp, code[pc + 2])), runtime.intValue(get(fp, code[pc + 3])))));
+                        pc += 4;
+                    }
+                    case Op.ADD_FLOAT -> {
+                        set(fp, code[pc + 1], PackedValue.ofDouble(PackedValue.asDouble(get(fp, code[pc + 2])) + PackedValue.asDouble(get(fp, code[pc + 3]))));
+                        pc += 4;
+                    }
+                    case Op.SUB_FLOAT -> {
+                        set(fp, code[pc + 1], PackedValue.ofDouble(PackedValue.asDouble(get(fp, code[pc + 2])) - PackedValue.asDouble(get(fp, code[pc + 3]))));
+                        pc += 4;
+                    }
+                    case Op.MUL_FLOAT -> {
+                        set(fp, code[pc + 1], PackedValue.ofDouble(PackedValue.asDouble(get(fp, code[pc + 2])) * PackedValue.asDouble(get(fp, code[pc + 3]))));
+                        pc += 4;
+                    }
+                    case Op.DIV_FLOAT -> {
+                        set(fp, code[pc + 1], PackedValue.ofDouble(FloatArith.div(PackedValue.asDouble(get(fp, code[pc + 2])), PackedValue.asDouble(get(fp, code[pc + 3])))));
+                        pc += 4;
+                    }
+                    case Op.INT_TO_FLOAT -> {
+                        set(fp, code[pc + 1], PackedValue.ofDouble((double) runtime.intValue(get(fp, code[pc + 2]))));
+                        pc += 3;
+                    }
+                    case Op.LT_INT, Op.LE_INT, Op.GT_INT, Op.GE_INT, Op.EQ_INT, Op.NE_INT -> {
+                        long a = runtime.intValue(get(fp, code[pc + 2])), b = runtime.intValue(get(fp, code[pc + 3]));
+                        set(fp, code[pc + 1], PackedValue.ofBool(compareInt(code[pc], Op.LT_INT, a, b)));
+                        pc += 4;
+                    }
+                    case Op.LT_FLOAT, Op.LE_FLOAT, Op.GT_FLOAT, Op.GE_FLOAT, Op.EQ_FLOAT, Op.NE_FLOAT -> {
+                        double a = PackedValue.asDouble(get(fp, code[pc + 2])), b = PackedValue.asDouble(get(fp, code[pc + 3]));
+                        set(fp, code[pc + 1], PackedValue.ofBool(compareFloat(code[pc], Op.LT_FLOAT, a, b)));
+                        pc += 4;
+                    }
+                    case Op.JUMP -> pc = code[pc + 1];
+                    case Op.JUMP_IF_TRUE -> pc = get(fp, code[pc + 1]) == PackedValue.TRUE ? code[pc + 2] : pc + 3;
+                    case Op.JUMP_IF_FALSE -> pc = get(fp, code[pc + 1]) == PackedValue.TRUE ? pc + 3 : code[pc + 2];
+                    case Op.JUMP_UNLESS_LT_INT, Op.JUMP_UNLESS_LE_INT, Op.JUMP_UNLESS_GT_INT, Op.JUMP_UNLESS_GE_INT,
+                         Op.JUMP_UNLESS_EQ_INT, Op.JUMP_UNLESS_NE_INT -> {
+                        long a = get(fp, code[pc + 1]), b = get(fp, code[pc + 2]);
+                        long x = PackedValue.isInt(a) ? PackedValue.asInt(a) : runtime.intValue(a);
+                        long y = PackedValue.isInt(b) ? PackedValue.asInt(b) : runtime.intValue(b);
+                        pc = compareInt(code[pc], Op.JUMP_UNLESS_LT_INT, x, y) ? pc + 4 : code[pc + 3];
+                    }
+                    case Op.JUMP_UNLESS_LT_FLOAT, Op.JUMP_UNLESS_LE_FLOAT, Op.JUMP_UNLESS_GT_FLOAT, Op.JUMP_UNLESS_GE_FLOAT,
+                         Op.JUMP_UNLESS_EQ_FLOAT, Op.JUMP_UNLESS_NE_FLOAT -> {
+                        double a = PackedValue.asDouble(get(fp, code[pc + 1])), b = PackedValue.asDouble(get(fp, code[pc + 2]));
+                        pc = compareFloat(code[pc], Op.JUMP_UNLESS_LT_FLOAT, a, b) ? pc + 4 : code[pc + 3];
+                    }
+                    case Op.LOOP -> {
+                        program.profile(id).backEdges[code[pc + 1]]++;
+                        pc += 2;
+                    }
+                    case Op.RETURN -> {
+                        return get(fp, code[pc + 1]);
+                    }
+                    case Op.RETURN_NONE -> {
+                        return PackedValue.NONE;
+                    }
+                    case Op.CALL_DIRECT -> {
+                        int callee = program.calleeId(id, code[pc + 2]);
+                        int argc = code[pc + 3];
+                        set(fp, code[pc + 1], call(callee, PackedValue.NONE, fp, code, pc + 4, argc));
+                        pc += 4 + argc;
+                    }
+                    case Op.CALL_VIRTUAL -> {
+                        int argc = code[pc + 3];
+                        long receiver = get(fp, code[pc + 4]);
+                        int callee = runtime.virtualTarget(receiver, f, code[pc + 2]);
+                        set(fp, code[pc + 1], call(callee, PackedValue.NONE, fp, code, pc + 4, argc));
+                        pc += 4 + argc;
+                    }
+                    case Op.GET_FIELD -> {
+                        long obj = get(fp, code[pc + 2]);
+                        long v = PackedValue.isPointer(obj)
+                                ? M.get(JAVA_LONG_UNALIGNED, PackedValue.asPointer(obj) + Runtime.INSTANCE_FIELDS + ((long) code[pc + 3] << 3))
+                                : PackedValue.UNBOUND;
+                        if (v == PackedValue.UNBOUND) throw runtime.missingField(obj, f, code[pc + 4]);
+                        set(fp, code[pc + 1], v);
+                        pc += 5;
+                    }
+                    case Op.SET_FIELD -> {
+                        long obj = get(fp, code[pc + 1]);
+                        if (!PackedValue.isPointer(obj)) throw runtime.setFieldOnNone(obj);
+                        M.set(JAVA_LONG_UNALIGNED, PackedValue.asPointer(obj) + Runtime.INSTANCE_FIELDS + ((long) code[pc + 2] << 3),
+                                get(fp, code[pc + 3]));
+                        pc += 4;
+                    }
+                    default -> pc = runtime.slowOp(this, id, f, fp, closure, pc);
+                }
+            }
+        } catch (PyError e) {
+            throw runtime.raise(e).addFrame(f.info().name(), f.positions()[pc]);
+        } catch (RoastException e) {
+            throw e.addFrame(f.info().name(), f.positions()[pc]);
+        }
+    }
+
+    /** The six comparisons in declaration order LT, LE, GT, GE, EQ, NE starting at {@code first}. */
+    private static boolean compareInt(int op, int first, long a, long b) {
+        return switch (op - first) {
+            case 0 -> a < b;
+            case 1 -> a <= b;
+            case 2 -> a > b;
+            case 3 -> a >= b;
+            case 4 -> a == b;
+            default -> a != b;
+        };
+    }
+
+    private static boolean compareFloat(int op, int first, double a, double b) {
+        return switch (op - first) {
+            case 0 -> a < b;
+            case 1 -> a <= b;
+            case 2 -> a > b;
+            case 3 -> a >= b;
+            case 4 -> a == b;
+            default -> a != b;
+        };
+    }
+
+    /** Slot access for the runtime's slow paths. */
+    static long slot(long fp, int slot) {
+        return get(fp, slot);
+    }
+
+    static void setSlot(long fp, int slot, long v) {
+        set(fp, slot, v);
+    }
+}

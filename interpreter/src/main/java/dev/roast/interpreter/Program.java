@@ -1,0 +1,90 @@
+package dev.roast.interpreter;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+
+import dev.roast.bytecode.BytecodeFunction;
+import dev.roast.bytecode.BytecodeModule;
+import dev.roast.frontend.hir.FunctionInfo;
+import dev.roast.frontend.hir.HModule;
+import dev.roast.values.PackedValue;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * A module linked for running: every function has an id (0 is the
+ * module's top-level code), each function's constant pool as packed words
+ * (LOAD_CONST reads them; the strings among them are heap objects and GC
+ * roots), a profile, and the globals in one off-heap array that machine code
+ * can address directly.
+ */
+public final class Program {
+    private final HModule hir;
+    private final BytecodeFunction[] functions;
+    private final FunctionProfile[] profiles;
+    private final long[][] constants;
+    private final Map<FunctionInfo, Integer> ids = new IdentityHashMap<>();
+    /** For each function, CONST index → callee id (or -1), so CALL_DIRECT needs no map lookup. */
+    private final int[][] calleeIds;
+    private final long globals;
+    private final int globalCount;
+
+    Program(HModule hir, BytecodeModule bytecode, Arena arena) {
+        this.hir = hir;
+        int n = 1 + bytecode.functions().size();
+        functions = new BytecodeFunction[n];
+        functions[0] = bytecode.main();
+        for (int i = 1; i < n; i++) functions[i] = bytecode.functions().get(i - 1);
+        profiles = new FunctionProfile[n];
+        constants = new long[n][];
+        calleeIds = new int[n][];
+        for (int i = 0; i < n; i++) {
+            ids.put(functions[i].info(), i);
+            profiles[i] = new FunctionProfile(functions[i].loopCount());
+        }
+        for (int i = 0; i < n; i++) {
+            Object[] pool = functions[i].constants();
+            calleeIds[i] = new int[pool.length];
+            for (int k = 0; k < pool.length; k++) {
+                calleeIds[i][k] = pool[k] instanceof FunctionInfo fi && ids.containsKey(fi) ? ids.get(fi) : -1;
+            }
+        }
+        globalCount = hir.globals().size();
+        MemorySegment g = arena.allocate(Math.max(8, 8L * globalCount), 8);
+        globals = g.address();
+        for (int i = 0; i < globalCount; i++) setGlobal(i, PackedValue.UNBOUND);
+    }
+
+    public HModule hir() { return hir; }
+
+    public int functionCount() { return functions.length; }
+
+    public BytecodeFunction function(int id) { return functions[id]; }
+
+    public FunctionProfile profile(int id) { return profiles[id]; }
+
+    public int idOf(FunctionInfo f) { return ids.get(f); }
+
+    /** The callee id of a CALL_DIRECT in function {@code caller} whose function constant is {@code k}. */
+    int calleeId(int caller, int k) {
+        return calleeIds[caller][k];
+    }
+
+    long[] constants(int id) { return constants[id]; }
+
+    void setConstants(int id, long[] packed) { constants[id] = packed; }
+
+    long global(int index) {
+        return Interpreter.M.get(JAVA_LONG_UNALIGNED, globals + 8L * index);
+    }
+
+    void setGlobal(int index, long v) {
+        Interpreter.M.set(JAVA_LONG_UNALIGNED, globals + 8L * index, v);
+    }
+
+    /** The globals' address and count: a GC root range. */
+    long globalsAddress() { return globals; }
+
+    int globalCount() { return globalCount; }
+}

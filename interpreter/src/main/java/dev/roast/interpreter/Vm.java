@@ -1,0 +1,48 @@
+package dev.roast.interpreter;
+
+import dev.roast.bytecode.BytecodeModule;
+import dev.roast.frontend.hir.HModule;
+import dev.roast.heap.Heap;
+import dev.roast.heap.HeapExhausted;
+import dev.roast.values.PackedValue;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.foreign.Arena;
+
+/** Runs a compiled module in the interpreter: sets up heap, value stack and runtime, runs the top-level code, reports. */
+public final class Vm {
+    private Vm() {}
+
+    /** `--max-heap`, `--max-depth`, `--gc-stats`. */
+    public record Options(long maxHeapBytes, int maxDepth, boolean gcStats) {}
+
+    /** Bytes of value stack: room for deep recursion of large frames (the depth limit comes first). */
+    private static final long STACK_BYTES = 16L << 20;
+
+    /** Runs the program; returns its exit status (0, or 1 for an uncaught exception). */
+    public static int run(HModule hir, BytecodeModule code, Options options, OutputStream stdout, PrintStream stderr) {
+        var out = new Output(stdout);
+        try (var heap = new Heap(options.maxHeapBytes()); var arena = Arena.ofConfined()) {
+            var program = new Program(hir, code, arena);
+            long stack = arena.allocate(STACK_BYTES, 8).address();
+            var runtime = new Runtime(heap, program, out, stack);
+            var interpreter = new Interpreter(program, runtime, stack, STACK_BYTES, options.maxDepth());
+            runtime.attach(interpreter);
+            int status = 0;
+            try {
+                interpreter.call(0, PackedValue.NONE, stack, new int[0], 0, 0);
+                out.flush();
+            } catch (RoastException e) {
+                out.flush();
+                stderr.print(Traceback.format(e, hir.file()));
+                status = 1;
+            } catch (HeapExhausted e) {
+                out.flush();
+                stderr.println("MemoryError");
+                status = 1;
+            }
+            if (options.gcStats()) stderr.println(heap.stats());
+            return status;
+        }
+    }
+}
