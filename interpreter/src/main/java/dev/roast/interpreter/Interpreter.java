@@ -66,6 +66,30 @@ public final class Interpreter {
         }
     }
 
+    /**
+     * Calls function {@code id} from Java runtime code with these argument words (a sort key, `__str__`,
+     * a function value); the frame goes on top of the value stack as for any call.
+     */
+    long invoke(int id, long closure, long... args) {
+        BytecodeFunction f = program.function(id);
+        long fp = top;
+        long end = fp + ((long) f.frameSize() << 3);
+        if (++depth > maxDepth || end > stackLimit) {
+            depth--;
+            throw runtime.raise(new PyError("RecursionError", "maximum recursion depth exceeded"));
+        }
+        for (int i = 0; i < args.length; i++) set(fp, i, args[i]);
+        for (int i = args.length; i < f.frameSize(); i++) set(fp, i, PackedValue.UNBOUND);
+        long saved = top;
+        top = end;
+        try {
+            return execute(id, f, fp, closure);
+        } finally {
+            top = saved;
+            depth--;
+        }
+    }
+
     /** Runs a function whose frame at {@code fp} is set up; returns its result word. */
     long execute(int id, BytecodeFunction f, long fp, long closure) {
         program.profile(id).calls++;

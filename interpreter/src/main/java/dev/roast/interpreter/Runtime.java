@@ -30,6 +30,10 @@ final class Runtime implements Roots {
     final Program program;
     final ClassTable classes;
     final Output out;
+    /** Strings, containers, formatting, builtins (see ValueOps). */
+    final ValueOps values;
+    /** Classes, closures, function values, raising (see ObjectOps). */
+    final ObjectOps objects;
     private final long stackBase;
     private Interpreter interpreter;
 
@@ -39,6 +43,8 @@ final class Runtime implements Roots {
         this.out = out;
         this.stackBase = stackBase;
         this.classes = new ClassTable(program.hir(), program);
+        this.values = new ValueOps(this);
+        this.objects = new ObjectOps(this);
         heap.addRoots(this);
         for (int id = 0; id < program.functionCount(); id++) packConstants(id);
     }
@@ -142,27 +148,6 @@ final class Runtime implements Roots {
                 }
                 return pc + 3;
             }
-            case Op.MAKE_FUNCTION -> {
-                var fn = (FunctionInfo) pool[code[pc + 2]];
-                int n = code[pc + 3];
-                long obj = FunctionObj.alloc(heap, program.idOf(fn), n);
-                for (int i = 0; i < n; i++) FunctionObj.setCell(obj, i, Interpreter.slot(fp, code[pc + 4 + i]));
-                Interpreter.setSlot(fp, code[pc + 1], PackedValue.ofPointer(obj));
-                return pc + 4 + n;
-            }
-            case Op.CALL_BUILTIN -> {
-                var b = (Builtin) pool[code[pc + 2]];
-                int argc = code[pc + 3];
-                int kwNamesAt = pc + 4 + argc;
-                String[] kwNames = (String[]) pool[code[kwNamesAt]];
-                int kwc = code[kwNamesAt + 1];
-                long result = switch (b) {
-                    case PRINT -> Print.call(this, fp, code, pc + 4, argc, kwNames, kwNamesAt + 2);
-                    default -> throw notYet("the builtin " + b.displayName());
-                };
-                Interpreter.setSlot(fp, code[pc + 1], result);
-                return kwNamesAt + 2 + kwc;
-            }
             case Op.TRUE_DIV_INT, Op.POW_INT, Op.AND_INT, Op.OR_INT, Op.XOR_INT, Op.SHL_INT, Op.SHR_INT -> {
                 long a = intValue(Interpreter.slot(fp, code[pc + 2])), b = intValue(Interpreter.slot(fp, code[pc + 3]));
                 long r = switch (code[pc]) {
@@ -206,12 +191,24 @@ final class Runtime implements Roots {
                 Interpreter.setSlot(fp, code[pc + 1], PackedValue.ofDouble((double) intValue(Interpreter.slot(fp, code[pc + 2]))));
                 return pc + 3;
             }
+            // Strings, containers, iteration, formatting, `any` operators, builtins and built-in methods.
+            case Op.LOAD_BUILTIN, Op.CONCAT_STR, Op.REPEAT_STR, Op.CONCAT_LIST, Op.REPEAT_LIST, Op.ARITH_ANY, Op.UNARY_ANY,
+                 Op.TRUTH, Op.NOT, Op.CHECK_TYPE, Op.COMPARE, Op.ITER_START, Op.ITER_NEXT, Op.CALL_BUILTIN, Op.CALL_METHOD,
+                 Op.MAKE_LIST, Op.MAKE_DICT, Op.GET_ITEM_LIST, Op.GET_ITEM_STR, Op.GET_ITEM_DICT, Op.GET_ITEM,
+                 Op.SET_ITEM_LIST, Op.SET_ITEM_DICT, Op.SET_ITEM, Op.DEL_ITEM, Op.LIST_IN_PLACE, Op.FORMAT, Op.BUILD_STRING ->
+                    pc = values.execute(in, id, f, fp, pc);
+            // Classes, instances, closures, function values and their calls, dynamic attributes, raising.
+            case Op.NEW_CELL, Op.LOAD_CELL, Op.STORE_CELL, Op.LOAD_CAPTURE, Op.MAKE_FUNCTION, Op.LOAD_CLASS, Op.ALLOC,
+                 Op.NEW_EXCEPTION, Op.INIT_EXCEPTION, Op.GET_CONSTANT, Op.SET_CONSTANT, Op.GET_ATTR, Op.SET_ATTR,
+                 Op.BIND_METHOD, Op.CALL_VALUE, Op.CALL_DYNAMIC, Op.RAISE, Op.RAISE_ASSERTION ->
+                    pc = objects.execute(in, id, f, fp, closure, pc);
             default -> throw notYet("the operation " + dev.roast.bytecode.Opcode.values()[code[pc]].name().toLowerCase());
         }
+        return pc;
     }
 
     /** An opcode the runtime does not implement yet: an internal error naming it (the [interpreter] issue is in progress). */
-    private static UnsupportedOperationException notYet(String what) {
+    static UnsupportedOperationException notYet(String what) {
         return new UnsupportedOperationException(what + " is not implemented in the interpreter yet");
     }
 }
