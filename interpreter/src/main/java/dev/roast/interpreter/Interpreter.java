@@ -259,6 +259,9 @@ public final class Interpreter {
             throw runtime.raise(e).addFrame(f.info().name(), f.positions()[pc]);
         } catch (RoastException e) {
             throw e.addFrame(f.info().name(), f.positions()[pc]);
+        } catch (dev.roast.heap.HeapExhausted e) {
+            // No room for an exception object now: MemoryError travels without one, frames and all.
+            throw new RoastException(PackedValue.NONE, "MemoryError", null).addFrame(f.info().name(), f.positions()[pc]);
         }
     }
 

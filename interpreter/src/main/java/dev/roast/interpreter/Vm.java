@@ -31,15 +31,16 @@ public final class Vm {
             int status = 0;
             try {
                 interpreter.call(0, PackedValue.NONE, stack, new int[0], 0, 0);
-                out.flush();
             } catch (RoastException e) {
                 out.flush();
                 stderr.print(Traceback.format(e, hir.file()));
                 status = 1;
             } catch (HeapExhausted e) {
-                out.flush();
+                out.flush(); // exhausted outside any frame (while setting up)
                 stderr.println("MemoryError");
                 status = 1;
+            } finally {
+                out.flush(); // also before an internal error: what the program printed still reaches the user
             }
             if (options.gcStats()) stderr.println(heap.stats());
             return status;

@@ -227,7 +227,12 @@ final class StmtChecker {
                 ClassInfo.Field f = c.field(a.name());
                 if (f != null) return new Place(new HStmt.SetField(obj, f), f.type() == null ? Type.ANY : f.type(), null);
                 ClassInfo.Constant k = c.constant(a.name());
-                if (k != null) return new Place(new HStmt.SetConstant(obj, k), k.type(), null);
+                if (k != null) {
+                    // Python would give this one instance its own attribute; Roast instances have a fixed layout.
+                    var d = diags.error(ErrorCode.CANNOT_ASSIGN, a.nameSpan(), "cannot assign class constant '" + a.name() + "' through an instance");
+                    diags.amendLast(d.withHelp("assign it on the class: " + k.owner().name() + "." + a.name() + " = ..."));
+                    return null;
+                }
                 if (c.method(a.name()) != null) {
                     diags.error(ErrorCode.CANNOT_ASSIGN, a.span(), "cannot assign to method '" + a.name() + "'");
                     return null;
