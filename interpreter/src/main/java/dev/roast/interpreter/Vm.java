@@ -42,7 +42,12 @@ public final class Vm {
             } finally {
                 out.flush(); // also before an internal error: what the program printed still reaches the user
             }
-            if (options.gcStats()) stderr.println(heap.stats());
+            if (options.gcStats()) {
+                var st = heap.stats();
+                stderr.printf("gc: %d collections, pause total %.1f ms, max %.1f ms; peak heap in use %.1f MiB of %d MiB; %.1f MiB allocated%n",
+                        st.collections(), st.totalPauseNanos() / 1e6, st.maxPauseNanos() / 1e6, st.peakInUseBytes() / 1048576.0,
+                        st.maxBytes() >> 20, st.allocatedBytes() / 1048576.0);
+            }
             return status;
         }
     }
