@@ -21,6 +21,11 @@ import java.lang.foreign.MemorySegment;
 public final class Interpreter {
     static final MemorySegment M = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
+    // The `any` operations with an inline fast path when both words are inline ints (their IMM operand).
+    private static final int ANY_ADD = dev.roast.mir.ArithOp.ANY_ADD.ordinal(), ANY_SUB = dev.roast.mir.ArithOp.ANY_SUB.ordinal(),
+            ANY_MUL = dev.roast.mir.ArithOp.ANY_MUL.ordinal();
+    private static final int ANY_LT = dev.roast.mir.CompareKind.ANY_LT.ordinal(), ANY_NE = dev.roast.mir.CompareKind.ANY_NE.ordinal();
+
     private final Program program;
     private final Runtime runtime;
     private final long stackLimit;
@@ -197,6 +202,34 @@ public final class Interpreter {
                         double a = PackedValue.asDouble(get(fp, code[pc + 2])), b = PackedValue.asDouble(get(fp, code[pc + 3]));
                         set(fp, code[pc + 1], PackedValue.ofBool(compareFloat(code[pc], Op.LT_FLOAT, a, b)));
                         pc += 4;
+                    }
+                    case Op.ARITH_ANY -> {
+                        long a = get(fp, code[pc + 2]), b = get(fp, code[pc + 3]);
+                        int op = code[pc + 4];
+                        long r = PackedValue.NOT_INLINE;
+                        if (PackedValue.isInt(a) && PackedValue.isInt(b)) {
+                            long x = PackedValue.asInt(a), y = PackedValue.asInt(b);
+                            if (op == ANY_ADD) r = PackedValue.addExact48(x, y);
+                            else if (op == ANY_SUB) r = PackedValue.subExact48(x, y);
+                            else if (op == ANY_MUL) r = PackedValue.mulExact48(x, y);
+                        }
+                        if (r != PackedValue.NOT_INLINE) {
+                            set(fp, code[pc + 1], PackedValue.ofInt(r));
+                            pc += 5;
+                        } else {
+                            pc = runtime.slowOp(this, id, f, fp, closure, pc);
+                        }
+                    }
+                    case Op.COMPARE -> {
+                        long a = get(fp, code[pc + 2]), b = get(fp, code[pc + 3]);
+                        int kind = code[pc + 4];
+                        // ANY_LT … ANY_NE are consecutive in LT, LE, GT, GE, EQ, NE order, as compareInt expects.
+                        if (kind >= ANY_LT && kind <= ANY_NE && PackedValue.isInt(a) && PackedValue.isInt(b)) {
+                            set(fp, code[pc + 1], PackedValue.ofBool(compareInt(kind, ANY_LT, PackedValue.asInt(a), PackedValue.asInt(b))));
+                            pc += 5;
+                        } else {
+                            pc = runtime.slowOp(this, id, f, fp, closure, pc);
+                        }
                     }
                     case Op.JUMP -> pc = code[pc + 1];
                     case Op.JUMP_IF_TRUE -> pc = get(fp, code[pc + 1]) == PackedValue.TRUE ? code[pc + 2] : pc + 3;

@@ -20,6 +20,14 @@ class OpTest {
     }
 
     @Test
+    void anyOrderingsAreContiguousInLtLeGtGeEqNeOrder() {
+        // Interpreter's inline COMPARE fast path indexes them by offset from ANY_LT.
+        String[] order = {"LT", "LE", "GT", "GE", "EQ", "NE"};
+        int first = dev.roast.mir.CompareKind.ANY_LT.ordinal();
+        for (int i = 0; i < order.length; i++) assertEquals(first + i, dev.roast.mir.CompareKind.valueOf("ANY_" + order[i]).ordinal());
+    }
+
+    @Test
     void comparisonFamiliesAreContiguousInLtLeGtGeEqNeOrder() {
         // Interpreter.compareInt/compareFloat index a family by offset from its LT member.
         for (String family : new String[] {"%s_INT", "%s_FLOAT", "JUMP_UNLESS_%s_INT", "JUMP_UNLESS_%s_FLOAT"}) {
