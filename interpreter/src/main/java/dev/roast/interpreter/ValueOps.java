@@ -71,19 +71,7 @@ final class ValueOps implements Context {
 
     int execute(Interpreter in, int id, BytecodeFunction f, long fp, int pc) {
         this.in = in;
-        HandleScope hs = rt.heap.handles();
-        int mark = hs.mark();
-        try {
-            return dispatch(f, fp, pc);
-        } catch (FormatException e) {
-            throw new PyError(e.pythonType(), e.getMessage());
-        } catch (UnhashableKey e) {
-            throw new PyError("TypeError", e.getMessage());
-        } catch (IteratorObj.DictChangedSize e) {
-            throw new PyError("RuntimeError", "dictionary changed size during iteration");
-        } finally {
-            hs.reset(mark);
-        }
+        return (int) guarded(() -> dispatch(f, fp, pc));
     }
 
     private static long slot(long fp, int s) { return Interpreter.slot(fp, s); }
@@ -313,6 +301,7 @@ final class ValueOps implements Context {
 
     private interface WordSupplier { long get(); }
 
+    /** Runs runtime-library code: its handle-scope use is undone after, its exceptions become Python's. */
     private long guarded(WordSupplier s) {
         HandleScope hs = rt.heap.handles();
         int mark = hs.mark();
