@@ -3,6 +3,7 @@ package dev.roast.interpreter;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 import dev.roast.bytecode.BytecodeFunction;
+import dev.roast.heap.ListObj;
 import dev.roast.interpreter.arith.FloatArith;
 import dev.roast.interpreter.arith.IntArith;
 import dev.roast.values.PackedValue;
@@ -268,6 +269,32 @@ public final class Interpreter {
                         int callee = runtime.virtualTarget(receiver, f, code[pc + 2]);
                         set(fp, code[pc + 1], call(callee, PackedValue.NONE, fp, code, pc + 4, argc));
                         pc += 4 + argc;
+                    }
+                    case Op.GET_ITEM_LIST -> {
+                        long list = get(fp, code[pc + 2]), index = get(fp, code[pc + 3]);
+                        long addr = list == PackedValue.NONE ? 0 : PackedValue.asPointer(list);
+                        long n = addr == 0 ? -1 : M.get(JAVA_LONG_UNALIGNED, addr + ListObj.LENGTH);
+                        long i = PackedValue.isInt(index) ? PackedValue.asInt(index) : Long.MIN_VALUE;
+                        if (i < 0) i += n;
+                        if (addr != 0 && i >= 0 && i < n) {
+                            set(fp, code[pc + 1], M.get(JAVA_LONG_UNALIGNED, M.get(JAVA_LONG_UNALIGNED, addr + ListObj.ITEMS) + ListObj.ITEM0 + (i << 3)));
+                            pc += 4;
+                        } else {
+                            pc = runtime.slowOp(this, id, f, fp, closure, pc); // None, out of range, boxed index: the exact error
+                        }
+                    }
+                    case Op.SET_ITEM_LIST -> {
+                        long list = get(fp, code[pc + 1]), index = get(fp, code[pc + 2]);
+                        long addr = list == PackedValue.NONE ? 0 : PackedValue.asPointer(list);
+                        long n = addr == 0 ? -1 : M.get(JAVA_LONG_UNALIGNED, addr + ListObj.LENGTH);
+                        long i = PackedValue.isInt(index) ? PackedValue.asInt(index) : Long.MIN_VALUE;
+                        if (i < 0) i += n;
+                        if (addr != 0 && i >= 0 && i < n) {
+                            M.set(JAVA_LONG_UNALIGNED, M.get(JAVA_LONG_UNALIGNED, addr + ListObj.ITEMS) + ListObj.ITEM0 + (i << 3), get(fp, code[pc + 3]));
+                            pc += 4;
+                        } else {
+                            pc = runtime.slowOp(this, id, f, fp, closure, pc);
+                        }
                     }
                     case Op.GET_FIELD -> {
                         long obj = get(fp, code[pc + 2]);
