@@ -4,6 +4,7 @@ import dev.roast.bytecode.BytecodeModule;
 import dev.roast.frontend.hir.HModule;
 import dev.roast.heap.Heap;
 import dev.roast.heap.HeapExhausted;
+import dev.roast.heap.Reservation;
 import dev.roast.values.PackedValue;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -22,9 +23,10 @@ public final class Vm {
     /** Runs the program; returns its exit status (0, or 1 for an uncaught exception). */
     public static int run(HModule hir, BytecodeModule code, Options options, OutputStream stdout, PrintStream stderr) {
         var out = new Output(stdout);
-        try (var heap = new Heap(options.maxHeapBytes()); var arena = Arena.ofConfined()) {
+        try (var heap = new Heap(options.maxHeapBytes()); var arena = Arena.ofConfined();
+             var stackMemory = Reservation.of(STACK_BYTES)) {
             var program = new Program(hir, code, arena);
-            long stack = arena.allocate(STACK_BYTES, 8).address();
+            long stack = stackMemory.address();
             var runtime = new Runtime(heap, program, out, stack);
             var interpreter = new Interpreter(program, runtime, stack, STACK_BYTES, options.maxDepth());
             runtime.attach(interpreter);
