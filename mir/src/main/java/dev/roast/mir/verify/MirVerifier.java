@@ -134,35 +134,11 @@ public final class MirVerifier {
         for (Block b : f.blocks()) if (!reached.get(b.id())) problem(b, "unreachable");
     }
 
-    /** Forward "definitely written" dataflow over temporaries (frame variables start written). */
+    /** Temporaries must be written on every path before they are read (frame variables start written). */
     private void definedBeforeUse() {
-        int n = f.blocks().size();
-        var in = new BitSet[n];
-        var all = new BitSet();
-        all.set(0, f.registerCount());
-        for (int i = 0; i < n; i++) in[i] = (BitSet) all.clone();
         var entry = new BitSet();
         entry.set(0, f.frameVariables());
-        in[0] = entry;
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Block b : f.blocks()) {
-                BitSet out = (BitSet) in[b.id()].clone();
-                for (Insn i : b.insns()) if (i.dst() >= 0) out.set(i.dst());
-                BitSet afterTerm = (BitSet) out.clone();
-                if (b.terminator() instanceof Terminator.IterNext it) afterTerm.set(it.dst());
-                for (int s : MirFunction.successors(b.terminator())) {
-                    BitSet target = b.terminator() instanceof Terminator.IterNext it && s == it.exit() ? out : afterTerm;
-                    BitSet merged = (BitSet) in[s].clone();
-                    merged.and(target);
-                    if (s != 0 && !merged.equals(in[s])) {
-                        in[s] = merged;
-                        changed = true;
-                    }
-                }
-            }
-        }
+        BitSet[] in = DefiniteAssignment.atBlockEntry(f, entry);
         for (Block b : f.blocks()) {
             BitSet have = (BitSet) in[b.id()].clone();
             for (Insn i : b.insns()) {
