@@ -670,27 +670,15 @@ final class ObjectOps implements Roots {
         return Repr.repr(v);
     }
 
-    /** Python's type name of a value, for error messages. */
+    /** Python's type name of a value, for error messages (one implementation: Kinds). */
     String typeName(long v) {
-        if (PackedValue.isInt(v)) return "int";
-        if (PackedValue.isDouble(v)) return "float";
-        if (v == PackedValue.TRUE || v == PackedValue.FALSE) return "bool";
-        if (v == PackedValue.NONE) return "NoneType";
-        if (!PackedValue.isPointer(v)) return "object";
-        long a = PackedValue.asPointer(v);
-        return switch (Header.kind(a)) {
-            case ObjectKind.BOXED_INT -> "int";
-            case ObjectKind.STR -> "str";
-            case ObjectKind.LIST -> "list";
-            case ObjectKind.DICT -> "dict";
-            case ObjectKind.RANGE -> "range";
-            case ObjectKind.FUNCTION -> builtinRef(v) != null ? "builtin_function_or_method" : "function";
-            case ObjectKind.BOUND_METHOD -> "method";
-            case ObjectKind.CELL -> "cell";
-            case ObjectKind.ITERATOR -> "iterator";
-            case ObjectKind.INSTANCE, ObjectKind.EXCEPTION -> isClassObject(v) ? "type" : classOf(v).name();
-            default -> "object";
-        };
+        return dev.roast.interpreter.values.Kinds.typeName(rt.values, v);
+    }
+
+    /** The type name of an INSTANCE or EXCEPTION object: its class's, or "type" for a class object. */
+    String instanceTypeName(long address) {
+        long v = PackedValue.ofPointer(address);
+        return isClassObject(v) ? "type" : classOf(v).name();
     }
 
     // ---- the bridge to ValueOps (builtins as values, built-in methods on `any` receivers) ----

@@ -370,7 +370,7 @@ final class ValueOps implements Context {
     public Heap heap() { return rt.heap; }
 
     @Override
-    public String className(long address) { return rt.objects.typeName(PackedValue.ofPointer(address)); }
+    public String className(long address) { return rt.objects.instanceTypeName(address); }
 
     @Override
     public String instanceText(long word, boolean repr) { return rt.objects.text(word, repr); }
