@@ -3,6 +3,7 @@ package dev.roast.interpreter;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 import dev.roast.bytecode.BytecodeFunction;
+import dev.roast.heap.Instance;
 import dev.roast.heap.ListObj;
 import dev.roast.interpreter.arith.FloatArith;
 import dev.roast.interpreter.arith.IntArith;
@@ -26,6 +27,7 @@ public final class Interpreter {
     private static final int ANY_ADD = dev.roast.mir.ArithOp.ANY_ADD.ordinal(), ANY_SUB = dev.roast.mir.ArithOp.ANY_SUB.ordinal(),
             ANY_MUL = dev.roast.mir.ArithOp.ANY_MUL.ordinal();
     private static final int ANY_LT = dev.roast.mir.CompareKind.ANY_LT.ordinal(), ANY_NE = dev.roast.mir.CompareKind.ANY_NE.ordinal();
+    private static final int IS = dev.roast.mir.CompareKind.IS.ordinal(), IS_NOT = dev.roast.mir.CompareKind.IS_NOT.ordinal();
 
     private final Program program;
     private final Runtime runtime;
@@ -51,25 +53,31 @@ public final class Interpreter {
         M.set(JAVA_LONG_UNALIGNED, fp + ((long) slot << 3), v);
     }
 
+    /**
+     * Frame header: four raw words just below each frame's {@code fp}, written by the call and read by the
+     * return and by exception unwinding. Raw addresses and small integers are plain doubles to the GC (only
+     * NaN-tagged pointers are roots), so the header needs no special treatment when the stack is scanned;
+     * the closure is a packed value and stays alive through it.
+     */
+    static final int HEADER_WORDS = 4;
+    /** Header word offsets from fp, in bytes: the caller's fp (0 for an activation's first frame), the pc of
+     *  the caller's call instruction, this frame's function id, this frame's closure (a packed value). */
+    static final int CALLER_FP = -32, CALLER_PC = -24, FUNCTION_ID = -16, CLOSURE = -8;
+
+    private static long raw(long address) {
+        return M.get(JAVA_LONG_UNALIGNED, address);
+    }
+
+    private static void putRaw(long address, long v) {
+        M.set(JAVA_LONG_UNALIGNED, address, v);
+    }
+
     /** Calls function {@code id} with a frame at the current top; args are copied from the caller's slots. */
     long call(int id, long closure, long callerFp, int[] code, int argsAt, int argc) {
         BytecodeFunction f = program.function(id);
-        long fp = top;
-        long end = fp + ((long) f.frameSize() << 3);
-        if (++depth > maxDepth || end > stackLimit) {
-            depth--;
-            throw runtime.raise(new PyError("RecursionError", "maximum recursion depth exceeded"));
-        }
+        long fp = enter(f);
         for (int i = 0; i < argc; i++) set(fp, i, get(callerFp, code[argsAt + i]));
-        for (int i = argc; i < f.frameSize(); i++) set(fp, i, PackedValue.UNBOUND);
-        long saved = top;
-        top = end;
-        try {
-            return execute(id, f, fp, closure);
-        } finally {
-            top = saved;
-            depth--;
-        }
+        return run(id, f, fp, argc, closure);
     }
 
     /**
@@ -78,29 +86,52 @@ public final class Interpreter {
      */
     long invoke(int id, long closure, long... args) {
         BytecodeFunction f = program.function(id);
-        long fp = top;
-        long end = fp + ((long) f.frameSize() << 3);
-        if (++depth > maxDepth || end > stackLimit) {
-            depth--;
+        long fp = enter(f);
+        for (int i = 0; i < args.length; i++) set(fp, i, args[i]);
+        return run(id, f, fp, args.length, closure);
+    }
+
+    /** Checks depth and stack room for a new activation's first frame; returns its fp. */
+    private long enter(BytecodeFunction f) {
+        long fp = top + (HEADER_WORDS << 3);
+        if (depth + 1 > maxDepth || fp + ((long) f.frameSize() << 3) > stackLimit) {
             throw runtime.raise(new PyError("RecursionError", "maximum recursion depth exceeded"));
         }
-        for (int i = 0; i < args.length; i++) set(fp, i, args[i]);
-        for (int i = args.length; i < f.frameSize(); i++) set(fp, i, PackedValue.UNBOUND);
-        long saved = top;
-        top = end;
+        return fp;
+    }
+
+    /** Runs a new activation whose first frame at {@code fp} has its arguments; restores top and depth after. */
+    private long run(int id, BytecodeFunction f, long fp, int argc, long closure) {
+        for (int i = argc; i < f.frameSize(); i++) set(fp, i, PackedValue.UNBOUND);
+        putRaw(fp + CALLER_FP, 0);
+        putRaw(fp + CALLER_PC, 0);
+        putRaw(fp + FUNCTION_ID, id);
+        putRaw(fp + CLOSURE, closure);
+        long savedTop = top;
+        int savedDepth = depth;
+        top = fp + ((long) f.frameSize() << 3);
+        depth++;
         try {
             return execute(id, f, fp, closure);
         } finally {
-            top = saved;
-            depth--;
+            top = savedTop;
+            depth = savedDepth;
         }
     }
 
-    /** Runs a function whose frame at {@code fp} is set up; returns its result word. */
+    /**
+     * Runs the activation whose first frame is at {@code fp} (set up, header written) until that frame
+     * returns; returns its result word. Calls to Roast functions made by CALL_DIRECT and CALL_VIRTUAL stay
+     * in this loop: they push a frame and switch function, and RETURN pops it (no Java recursion, so a call
+     * costs a few stores rather than a Java call of this large method). Everything else that calls Roast
+     * code from Java (function values, sort keys, `__str__`) starts a new activation through
+     * {@link #call}/{@link #invoke}.
+     */
     long execute(int id, BytecodeFunction f, long fp, long closure) {
         program.profile(id).calls++;
-        final int[] code = f.code();
-        final long[] constants = program.constants(id);
+        final long entryFp = fp;
+        int[] code = f.code();
+        long[] constants = program.constants(id);
         int pc = 0;
         try {
             while (true) {
@@ -224,6 +255,11 @@ public final class Interpreter {
                     case Op.COMPARE -> {
                         long a = get(fp, code[pc + 2]), b = get(fp, code[pc + 3]);
                         int kind = code[pc + 4];
+                        if (kind == IS || kind == IS_NOT) {  // identity is word equality
+                            set(fp, code[pc + 1], PackedValue.ofBool((a == b) == (kind == IS)));
+                            pc += 5;
+                            continue;
+                        }
                         // ANY_LT … ANY_NE are consecutive in LT, LE, GT, GE, EQ, NE order, as compareInt expects.
                         if (kind >= ANY_LT && kind <= ANY_NE && PackedValue.isInt(a) && PackedValue.isInt(b)) {
                             set(fp, code[pc + 1], PackedValue.ofBool(compareInt(kind, ANY_LT, PackedValue.asInt(a), PackedValue.asInt(b))));
@@ -251,24 +287,47 @@ public final class Interpreter {
                         program.profile(id).backEdges[code[pc + 1]]++;
                         pc += 2;
                     }
-                    case Op.RETURN -> {
-                        return get(fp, code[pc + 1]);
+                    case Op.RETURN, Op.RETURN_NONE -> {
+                        long v = code[pc] == Op.RETURN ? get(fp, code[pc + 1]) : PackedValue.NONE;
+                        if (fp == entryFp) return v;
+                        // Pop the frame: back to the caller's function at its call instruction.
+                        top = fp - (HEADER_WORDS << 3);
+                        depth--;
+                        pc = (int) raw(fp + CALLER_PC);
+                        fp = raw(fp + CALLER_FP);
+                        id = (int) raw(fp + FUNCTION_ID);
+                        closure = raw(fp + CLOSURE);
+                        f = program.function(id);
+                        code = f.code();
+                        constants = program.constants(id);
+                        set(fp, code[pc + 1], v);
+                        pc += 4 + code[pc + 3];
                     }
-                    case Op.RETURN_NONE -> {
-                        return PackedValue.NONE;
-                    }
-                    case Op.CALL_DIRECT -> {
-                        int callee = program.calleeId(id, code[pc + 2]);
-                        int argc = code[pc + 3];
-                        set(fp, code[pc + 1], call(callee, PackedValue.NONE, fp, code, pc + 4, argc));
-                        pc += 4 + argc;
-                    }
-                    case Op.CALL_VIRTUAL -> {
-                        int argc = code[pc + 3];
-                        long receiver = get(fp, code[pc + 4]);
-                        int callee = runtime.virtualTarget(receiver, f, code[pc + 2]);
-                        set(fp, code[pc + 1], call(callee, PackedValue.NONE, fp, code, pc + 4, argc));
-                        pc += 4 + argc;
+                    case Op.CALL_DIRECT, Op.CALL_VIRTUAL -> {
+                        int callee = code[pc] == Op.CALL_DIRECT ? program.calleeId(id, code[pc + 2])
+                                : runtime.virtualTarget(get(fp, code[pc + 4]), f, code[pc + 2]);
+                        BytecodeFunction g = program.function(callee);
+                        int argc = code[pc + 3], size = g.frameSize();
+                        long calleeFp = top + (HEADER_WORDS << 3), end = calleeFp + ((long) size << 3);
+                        if (depth >= maxDepth || end > stackLimit) {
+                            throw runtime.raise(new PyError("RecursionError", "maximum recursion depth exceeded"));
+                        }
+                        for (int i = 0; i < argc; i++) set(calleeFp, i, get(fp, code[pc + 4 + i]));
+                        for (int i = argc; i < size; i++) set(calleeFp, i, PackedValue.UNBOUND);
+                        putRaw(calleeFp + CALLER_FP, fp);
+                        putRaw(calleeFp + CALLER_PC, pc);
+                        putRaw(calleeFp + FUNCTION_ID, callee);
+                        putRaw(calleeFp + CLOSURE, PackedValue.NONE);
+                        top = end;
+                        depth++;
+                        program.profile(callee).calls++;
+                        id = callee;
+                        f = g;
+                        code = g.code();
+                        constants = program.constants(callee);
+                        fp = calleeFp;
+                        closure = PackedValue.NONE;
+                        pc = 0;
                     }
                     case Op.GET_ITEM_LIST -> {
                         long list = get(fp, code[pc + 2]), index = get(fp, code[pc + 3]);
@@ -312,16 +371,42 @@ public final class Interpreter {
                                 get(fp, code[pc + 3]));
                         pc += 4;
                     }
+                    case Op.ALLOC -> {
+                        int cls = program.allocClassId(id, code[pc + 2]);
+                        if (cls >= 0) {
+                            long obj = Instance.alloc(runtime.heap, cls, program.fieldCount(cls));
+                            set(fp, code[pc + 1], PackedValue.ofPointer(obj));
+                            pc += 3;
+                        } else {
+                            pc = runtime.slowOp(this, id, f, fp, closure, pc);  // exceptions record their arguments
+                        }
+                    }
                     default -> pc = runtime.slowOp(this, id, f, fp, closure, pc);
                 }
             }
         } catch (PyError e) {
-            throw runtime.raise(e).addFrame(f.info().name(), f.positions()[pc]);
+            throw unwind(runtime.raise(e), id, pc, fp, entryFp);
         } catch (RoastException e) {
-            throw e.addFrame(f.info().name(), f.positions()[pc]);
+            throw unwind(e, id, pc, fp, entryFp);
         } catch (dev.roast.heap.HeapExhausted e) {
             // No room for an exception object now: MemoryError travels without one, frames and all.
-            throw new RoastException(PackedValue.NONE, "MemoryError", null).addFrame(f.info().name(), f.positions()[pc]);
+            throw unwind(new RoastException(PackedValue.NONE, "MemoryError", null), id, pc, fp, entryFp);
+        }
+    }
+
+    /**
+     * Adds the frames of this activation to an exception's traceback, innermost first: the frame that raised
+     * at {@code pc}, then each caller at its call instruction, down to the activation's first frame. (The
+     * activation's entry restores top and depth.)
+     */
+    private RoastException unwind(RoastException e, int id, int pc, long fp, long entryFp) {
+        while (true) {
+            BytecodeFunction f = program.function(id);
+            e.addFrame(f.info().name(), f.positions()[pc]);
+            if (fp == entryFp) return e;
+            pc = (int) raw(fp + CALLER_PC);
+            fp = raw(fp + CALLER_FP);
+            id = (int) raw(fp + FUNCTION_ID);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.roast.bytecode.BytecodeFunction;
 import dev.roast.bytecode.BytecodeModule;
 import dev.roast.frontend.hir.FunctionInfo;
 import dev.roast.frontend.hir.HModule;
+import dev.roast.frontend.types.ClassInfo;
 import dev.roast.values.PackedValue;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -27,6 +28,10 @@ public final class Program {
     private final Map<FunctionInfo, Integer> ids = new IdentityHashMap<>();
     /** For each function, CONST index → callee id (or -1), so CALL_DIRECT needs no map lookup. */
     private final int[][] calleeIds;
+    /** For each function, CONST index → class id of a class ALLOC makes inline (not an exception), or -1. */
+    private final int[][] allocClassIds;
+    /** Class id → its instances' field count (set by {@link #linkClasses}). */
+    private int[] fieldCounts = new int[0];
     private final long globals;
     private final int globalCount;
 
@@ -39,6 +44,7 @@ public final class Program {
         profiles = new FunctionProfile[n];
         constants = new long[n][];
         calleeIds = new int[n][];
+        allocClassIds = new int[n][];
         for (int i = 0; i < n; i++) {
             ids.put(functions[i].info(), i);
             profiles[i] = new FunctionProfile(functions[i].loopCount());
@@ -55,6 +61,24 @@ public final class Program {
         globals = g.address();
         for (int i = 0; i < globalCount; i++) setGlobal(i, PackedValue.UNBOUND);
     }
+
+    /** Resolves the class constants ALLOC uses to class ids, once the class table exists. */
+    void linkClasses(ClassTable classes) {
+        fieldCounts = new int[classes.size()];
+        for (int c = 0; c < fieldCounts.length; c++) fieldCounts[c] = classes.get(c).fieldCount();
+        for (int i = 0; i < functions.length; i++) {
+            Object[] pool = functions[i].constants();
+            allocClassIds[i] = new int[pool.length];
+            for (int k = 0; k < pool.length; k++) {
+                allocClassIds[i][k] = pool[k] instanceof ClassInfo c && !c.isException() ? classes.idOf(c) : -1;
+            }
+        }
+    }
+
+    /** The class id an ALLOC with class constant {@code k} in function {@code fn} makes inline, or -1. */
+    int allocClassId(int fn, int k) { return allocClassIds[fn][k]; }
+
+    int fieldCount(int classId) { return fieldCounts[classId]; }
 
     public HModule hir() { return hir; }
 

@@ -43,6 +43,7 @@ final class Runtime implements Roots {
         this.out = out;
         this.stackBase = stackBase;
         this.classes = new ClassTable(program.hir(), program);
+        program.linkClasses(classes);
         this.values = new ValueOps(this);
         this.objects = new ObjectOps(this);
         heap.addRoots(this);
