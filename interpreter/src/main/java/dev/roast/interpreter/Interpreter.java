@@ -246,6 +246,9 @@ public final class Interpreter {
                             else if (op == ANY_MUL) r = PackedValue.mulExact48(x, y);
                         }
                         if (r != PackedValue.NOT_INLINE) {
+                            byte[] kinds = program.profile(id).operandKinds;
+                            kinds[pc + 2] |= TypeFeedback.INT;
+                            kinds[pc + 3] |= TypeFeedback.INT;
                             set(fp, code[pc + 1], PackedValue.ofInt(r));
                             pc += 5;
                         } else {
@@ -256,12 +259,16 @@ public final class Interpreter {
                         long a = get(fp, code[pc + 2]), b = get(fp, code[pc + 3]);
                         int kind = code[pc + 4];
                         if (kind == IS || kind == IS_NOT) {  // identity is word equality
+                            TypeFeedback.recordOperands(program.profile(id), code, pc, fp);
                             set(fp, code[pc + 1], PackedValue.ofBool((a == b) == (kind == IS)));
                             pc += 5;
                             continue;
                         }
                         // ANY_LT … ANY_NE are consecutive in LT, LE, GT, GE, EQ, NE order, as compareInt expects.
                         if (kind >= ANY_LT && kind <= ANY_NE && PackedValue.isInt(a) && PackedValue.isInt(b)) {
+                            byte[] kinds = program.profile(id).operandKinds;
+                            kinds[pc + 2] |= TypeFeedback.INT;
+                            kinds[pc + 3] |= TypeFeedback.INT;
                             set(fp, code[pc + 1], PackedValue.ofBool(compareInt(kind, ANY_LT, PackedValue.asInt(a), PackedValue.asInt(b))));
                             pc += 5;
                         } else {
@@ -304,8 +311,13 @@ public final class Interpreter {
                         pc += 4 + code[pc + 3];
                     }
                     case Op.CALL_DIRECT, Op.CALL_VIRTUAL -> {
-                        int callee = code[pc] == Op.CALL_DIRECT ? program.calleeId(id, code[pc + 2])
-                                : runtime.virtualTarget(get(fp, code[pc + 4]), f, code[pc + 2]);
+                        int callee;
+                        if (code[pc] == Op.CALL_DIRECT) {
+                            callee = program.calleeId(id, code[pc + 2]);
+                        } else {
+                            callee = runtime.virtualTarget(get(fp, code[pc + 4]), f, code[pc + 2]);
+                            program.profile(id).recordTarget(pc, callee);
+                        }
                         BytecodeFunction g = program.function(callee);
                         int argc = code[pc + 3], size = g.frameSize();
                         long calleeFp = top + (HEADER_WORDS << 3), end = calleeFp + ((long) size << 3);

@@ -47,7 +47,7 @@ public final class Program {
         allocClassIds = new int[n][];
         for (int i = 0; i < n; i++) {
             ids.put(functions[i].info(), i);
-            profiles[i] = new FunctionProfile(functions[i].loopCount());
+            profiles[i] = new FunctionProfile(functions[i].loopCount(), functions[i].code().length);
         }
         for (int i = 0; i < n; i++) {
             Object[] pool = functions[i].constants();

@@ -135,12 +135,25 @@ final class Runtime implements Roots {
         return classes.vtableEntry((int) Instance.classId(PackedValue.asPointer(receiver)), m.vtableSlot());
     }
 
+    /** The function a call of this value reaches, for call-site feedback (MANY_TARGETS when it is not one function). */
+    private static int callTarget(long callee) {
+        if (!PackedValue.isPointer(callee)) return FunctionProfile.MANY_TARGETS;
+        long a = PackedValue.asPointer(callee);
+        return switch (dev.roast.heap.Header.kind(a)) {
+            case dev.roast.heap.ObjectKind.FUNCTION -> (int) FunctionObj.functionId(a);  // builtins: -1 - ordinal
+            case dev.roast.heap.ObjectKind.BOUND_METHOD -> (int) dev.roast.heap.BoundMethod.functionId(a);
+            default -> FunctionProfile.MANY_TARGETS;
+        };
+    }
+
     // ---- the opcodes not handled inline ----
 
     /** Executes the instruction at {@code pc}; returns the next pc. */
     int slowOp(Interpreter in, int id, BytecodeFunction f, long fp, long closure, int pc) {
         int[] code = f.code();
         Object[] pool = f.constants();
+        if (TypeFeedback.recordsOperands(code[pc])) TypeFeedback.recordOperands(program.profile(id), code, pc, fp);
+        if (code[pc] == Op.CALL_VALUE) program.profile(id).recordTarget(pc, callTarget(Interpreter.slot(fp, code[pc + 2])));
         switch (code[pc]) {
             case Op.CHECK_BOUND -> {
                 if (Interpreter.slot(fp, code[pc + 1]) == PackedValue.UNBOUND) {

@@ -22,6 +22,12 @@ public final class Vm {
 
     /** Runs the program; returns its exit status (0, or 1 for an uncaught exception). */
     public static int run(HModule hir, BytecodeModule code, Options options, OutputStream stdout, PrintStream stderr) {
+        return run(hir, code, options, stdout, stderr, program -> { });
+    }
+
+    /** As {@link #run}, then shows the program (its profiles) to {@code atExit} before the heap goes. */
+    public static int run(HModule hir, BytecodeModule code, Options options, OutputStream stdout, PrintStream stderr,
+                          java.util.function.Consumer<Program> atExit) {
         var out = new Output(stdout);
         try (var heap = new Heap(options.maxHeapBytes()); var arena = Arena.ofConfined();
              var stackMemory = Reservation.of(STACK_BYTES)) {
@@ -44,6 +50,7 @@ public final class Vm {
             } finally {
                 out.flush(); // also before an internal error: what the program printed still reaches the user
             }
+            atExit.accept(program);
             if (options.gcStats()) {
                 var st = heap.stats();
                 stderr.printf("gc: %d collections, pause total %.1f ms, max %.1f ms; peak heap in use %.1f MiB of %d MiB; %.1f MiB allocated%n",

@@ -174,6 +174,33 @@ public enum Opcode {
 
     public List<Operand> operands() { return operands; }
 
+    /** What the interpreter records at this instruction for the optimizing tier (architecture decision 8). */
+    public enum Feedback {
+        /** Nothing: the operand types are static. */
+        NONE,
+        /** The kinds of value seen in each REG/OPT_REG operand (an `any` operation). */
+        OPERAND_KINDS,
+        /** The function each execution called (a call whose target is not static). */
+        CALL_TARGET
+    }
+
+    /** The length in words of the instruction at {@code pc} (opcode, operands, REGS lists with their counts). */
+    public static int lengthAt(int[] code, int pc) {
+        int at = pc + 1;
+        for (Operand o : values()[code[pc]].operands) at += o == Operand.REGS ? 1 + code[at] : 1;
+        return at - pc;
+    }
+
+    /** The type feedback this instruction records. */
+    public Feedback feedback() {
+        return switch (this) {
+            case ARITH_ANY, UNARY_ANY, TRUTH, NOT, CHECK_TYPE, COMPARE, ITER_START, GET_ITEM, SET_ITEM, DEL_ITEM,
+                 GET_ATTR, SET_ATTR, BIND_METHOD, CALL_DYNAMIC, FORMAT -> Feedback.OPERAND_KINDS;
+            case CALL_VIRTUAL, CALL_VALUE -> Feedback.CALL_TARGET;
+            default -> Feedback.NONE;
+        };
+    }
+
     /** Whether this opcode ends the straight-line flow (its successor is not simply the next instruction). */
     public boolean isUnconditionalTransfer() {
         return this == JUMP || this == RETURN || this == RETURN_NONE || this == RAISE || this == RAISE_ASSERTION;
