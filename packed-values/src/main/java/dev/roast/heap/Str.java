@@ -8,9 +8,11 @@ import static dev.roast.heap.Mem.putByte;
 import static dev.roast.heap.Mem.putInt;
 import static dev.roast.heap.Mem.putLong;
 
+import dev.roast.values.PackedValue;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * STR objects: immutable strings of code points stored at a fixed width per string, the smallest of 1, 2
@@ -124,6 +126,160 @@ public final class Str {
             }
         }
         return Integer.compare(la, lb);
+    }
+
+    // ---- Searching. Indices are code point indices; a range is [start, end) with 0 ≤ start and end ≤ length
+    // (checked), and start > end is an empty range. Widths are canonical, so a needle wider than the
+    // haystack holds a code point the haystack cannot, and equal widths compare as bytes. Width-1 strings
+    // (the common case) are searched eight bytes at a time. ----
+
+    /** Index of the first {@code sub} wholly inside {@code s[start:end]}, or −1 (an empty {@code sub} is found at start). */
+    public static int indexOf(long s, long sub, int start, int end) {
+        checkRange(s, start, end);
+        int m = length(sub), ws = width(s), wsub = width(sub);
+        if (end - start < m || wsub > ws) return -1;
+        if (m == 0) return start;
+        if (ws == 1) {
+            int[] first = new int[1];  // room for one match: the scan stops at it
+            return scanBytes(s, sub, start, end, first, 0) == 0 ? -1 : first[0];
+        }
+        int head = rawAt(sub, wsub, 0);
+        for (int i = start, last = end - m; i <= last; i++) {
+            if (rawAt(s, ws, i) == head && matchesAt(s, ws, i, sub, wsub, m)) return i;
+        }
+        return -1;
+    }
+
+    /** Index of the last {@code sub} wholly inside {@code s[start:end]}, or −1 (an empty {@code sub} is found at end). */
+    public static int lastIndexOf(long s, long sub, int start, int end) {
+        checkRange(s, start, end);
+        int m = length(sub), ws = width(s), wsub = width(sub);
+        if (end - start < m || wsub > ws) return -1;
+        if (m == 0) return end;
+        int head = rawAt(sub, wsub, 0);
+        for (int i = end - m; i >= start; i--) {
+            if (rawAt(s, ws, i) == head && matchesAt(s, ws, i, sub, wsub, m)) return i;
+        }
+        return -1;
+    }
+
+    /** The number of non-overlapping {@code sub} in {@code s[start:end]} (an empty {@code sub} matches end − start + 1 times). */
+    public static int countOf(long s, long sub, int start, int end) {
+        checkRange(s, start, end);
+        int m = length(sub);
+        if (end - start < m) return 0;
+        if (m == 0) return end - start + 1;
+        if (width(s) == 1 && width(sub) == 1) return scanBytes(s, sub, start, end, null, 0);
+        int count = 0;
+        for (int i = indexOf(s, sub, start, end); i >= 0; i = indexOf(s, sub, i + m, end)) count++;
+        return count;
+    }
+
+    /**
+     * The starts of the first {@code max} non-overlapping {@code sub} in {@code s}, in order; an empty
+     * {@code sub} matches at every index 0 … length (as {@code replace} and Python's empty-string search see it).
+     */
+    public static int[] matchStarts(long s, long sub, int max) {
+        int n = length(s), m = length(sub);
+        if (m == 0) {
+            int[] at = new int[(int) Math.min(Math.max(max, 0), n + 1L)];
+            Arrays.setAll(at, i -> i);
+            return at;
+        }
+        if (max <= 0 || m > n || width(sub) > width(s)) return new int[0];
+        int[] at = new int[Math.min(max, 16)];
+        int k = 0;
+        if (width(s) == 1) {
+            int from = 0;
+            while ((k = scanBytes(s, sub, from, n, at, k)) == at.length && k < max) {
+                // Full before the end: double the array and resume after the last match.
+                from = at[k - 1] + m;
+                at = Arrays.copyOf(at, (int) Math.min(max, 2L * k));
+            }
+        } else {
+            for (int i = indexOf(s, sub, 0, n); i >= 0 && k < max; i = indexOf(s, sub, i + m, n)) {
+                if (k == at.length) at = Arrays.copyOf(at, (int) Math.min(max, 2L * k));
+                at[k++] = i;
+            }
+        }
+        return k == at.length ? at : Arrays.copyOf(at, k);
+    }
+
+    /** Whether {@code s} holds {@code sub} at index {@code at} (false when it would run past either end). */
+    public static boolean regionMatches(long s, int at, long sub) {
+        int m = length(sub), ws = width(s), wsub = width(sub);
+        if (at < 0 || at > length(s) - m || wsub > ws) return false;
+        return matchesAt(s, ws, at, sub, wsub, m);
+    }
+
+    /** Index of the first code point {@code cp} in {@code s[start:end]}, or −1. */
+    public static int indexOfCodePoint(long s, int cp, int start, int end) {
+        checkRange(s, start, end);
+        int ws = width(s);
+        if (cp < 0 || widthFor(cp) > ws) return -1;
+        for (int i = start; i < end; i++) if (rawAt(s, ws, i) == cp) return i;
+        return -1;
+    }
+
+    private static void checkRange(long s, int start, int end) {
+        int n = length(s);
+        if (start < 0 || end > n) throw new IndexOutOfBoundsException("range [" + start + ", " + end + ") of a string of " + n);
+    }
+
+    /** Whether the m code points of {@code sub} equal those of {@code s} from index i (w ≥ wsub, in bounds). */
+    private static boolean matchesAt(long s, int w, long i, long sub, int wsub, int m) {
+        if (w == wsub) {
+            long p = s + DATA + i * w, q = sub + DATA, bytes = (long) m * w;
+            if (bytes > 16) return MemorySegment.mismatch(ALL, p, p + bytes, ALL, q, q + bytes) < 0;
+            for (long j = 0; j < bytes; j++) if (getByte(p + j) != getByte(q + j)) return false;  // short: skip the call's setup
+            return true;
+        }
+        for (int j = 0; j < m; j++) if (rawAt(s, w, i + j) != rawAt(sub, wsub, j)) return false;
+        return true;
+    }
+
+    private static final long ONES = 0x0101_0101_0101_0101L, HIGHS = 0x8080_8080_8080_8080L;
+
+    /**
+     * The non-overlapping matches of {@code sub} in {@code s[start:end]}, both width 1 and
+     * 1 ≤ length(sub): with {@code out} null, their number; otherwise records their starts from
+     * {@code out[k]} on until it is full and returns the new {@code k}. One pass over aligned words (the
+     * object's zero padding makes the last one readable): each word yields every position of sub's first
+     * byte at once (SWAR), and only those positions are compared in full.
+     */
+    private static int scanBytes(long s, long sub, int start, int end, int[] out, int k) {
+        int m = length(sub), max = out == null ? Integer.MAX_VALUE : out.length;
+        if (k >= max || end - start < m) return k;
+        long base = s + DATA, q = sub + DATA;
+        long limit = (length(s) + 7L) & ~7L;  // words starting below this offset lie inside the object
+        long pattern = (getByte(q) & 0xFFL) * ONES;
+        // The needle's first (up to) 8 bytes as a masked word (its own zero padding makes the word readable).
+        long mask = m >= 8 ? -1L : (1L << (8 * m)) - 1, needle = getLong(q) & mask;
+        long lastStart = end - m, next = start;  // candidates must lie in [next, lastStart]
+        int count = k;
+        for (long word = start & ~7L; word <= lastStart; word += 8) {
+            for (long hits = zeroBytes(getLong(base + word) ^ pattern); hits != 0; hits &= hits - 1) {
+                long i = word + (Long.numberOfTrailingZeros(hits) >>> 3);
+                if (i > lastStart) return count;
+                if (i < next) continue;
+                // The first (up to) 8 bytes as one word settle most candidates; the rest only when they match.
+                boolean match = m == 1 || (i + 8 <= limit
+                        ? (getLong(base + i) & mask) == needle
+                                && (m <= 8 || MemorySegment.mismatch(ALL, base + i + 8, base + i + m, ALL, q + 8, q + m) < 0)
+                        : MemorySegment.mismatch(ALL, base + i, base + i + m, ALL, q, q + m) < 0);
+                if (match) {
+                    if (out != null) out[count] = (int) i;
+                    if (++count == max) return count;
+                    next = i + m;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The high bit of each zero byte of {@code x}, exactly (no borrow runs from one byte into the next). */
+    private static long zeroBytes(long x) {
+        return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
     }
 
     /**
@@ -251,7 +407,7 @@ public final class Str {
         return r;
     }
 
-    /** Copies code points {@code [from, from + n)} of {@code src} to index {@code at} of {@code dst} (w ≥ ws). */
+    /** Copies code points {@code [from, from + n)} of {@code src} (width ws) to index {@code at} of {@code dst} (width w, holding them all). */
     private static void copyWidening(long src, int ws, long from, long n, long dst, int w, long at) {
         if (ws == w) {
             Mem.copy(src + DATA + from * w, dst + DATA + at * w, n * w);
@@ -315,5 +471,141 @@ public final class Str {
             filled += c;
         }
         return r;
+    }
+
+    /** {@code str(v)}: the decimal digits, with a leading '-' when negative. */
+    public static long ofLong(Heap heap, long v) {
+        if (v >= 0 && v < 10) return heap.latin1Char('0' + (int) v);
+        int n = v < 0 ? 1 : 0;
+        for (long x = v; x != 0; x /= 10) n++;
+        long s = alloc(heap, n, 1, true);
+        long p = s + DATA + n;
+        // Digits from the right, on the negated value so Long.MIN_VALUE needs no special case.
+        for (long x = v < 0 ? v : -v; x != 0; x /= 10) putByte(--p, (byte) ('0' - x % 10));
+        if (v < 0) putByte(--p, (byte) '-');
+        return s;
+    }
+
+    /** {@code sep.join(list)} for a LIST whose items are all STR words (the caller checks): one allocation. */
+    public static long join(Heap heap, long sep, long list) {
+        long k = ListObj.length(list);
+        if (k == 0) return heap.emptyStr();
+        if (k == 1) return item(list, 0);
+        int lsep = length(sep), w = width(sep);
+        long n = (k - 1) * lsep;
+        boolean ascii = isAscii(sep);
+        for (long i = 0; i < k; i++) {
+            long x = item(list, i);
+            n += length(x);
+            w = Math.max(w, width(x));
+            ascii &= isAscii(x);
+        }
+        if (n == 0) return heap.emptyStr();
+        long r = allocRooted(heap, n, w, ascii, sep, list);
+        long at = 0;
+        for (long i = 0; i < k; i++) {
+            if (i > 0 && lsep > 0) {
+                copyWidening(sep, width(sep), 0, lsep, r, w, at);
+                at += lsep;
+            }
+            long x = item(list, i);
+            int lx = length(x);
+            copyWidening(x, width(x), 0, lx, r, w, at);
+            at += lx;
+        }
+        return r;
+    }
+
+    private static long item(long list, long i) { return ListObj.get(list, i) & PackedValue.PAYLOAD_MASK; }
+
+    /**
+     * {@code s.replace(old, rep, count)}: at most {@code count} replacements, all when negative (the Python
+     * count of 0 returns {@code s}). One search pass records the matches, then one allocation.
+     */
+    public static long replace(Heap heap, long s, long old, long rep, long count) {
+        int n = length(s), lo = length(old), lr = length(rep);
+        int max = count < 0 ? Integer.MAX_VALUE : (int) Math.min(count, Integer.MAX_VALUE);
+        int[] at = matchStarts(s, old, max);
+        int k = at.length;
+        if (k == 0) return s;
+        long len = n + (long) k * (lr - lo);
+        if (len == 0) return heap.emptyStr();
+        // The canonical width is that of the code points that stay and rep's: the removed ones may have been the widest.
+        int ws = width(s), wr = width(rep), kept = keptBound(s, old, at);
+        int w = Math.max(widthFor(kept), wr);
+        long r = allocRooted(heap, len, w, kept < 0x80 && isAscii(rep), s, old, rep);
+        long prev = 0, out = 0;
+        for (int p : at) {
+            copyWidening(s, ws, prev, p - prev, r, w, out);
+            out += p - prev;
+            copyWidening(rep, wr, 0, lr, r, w, out);
+            out += lr;
+            prev = p + lo;
+        }
+        copyWidening(s, ws, prev, n - prev, r, w, out);
+        return r;
+    }
+
+    /**
+     * A code point as wide as the widest of {@code s} outside the matches of {@code old} at {@code at}, and
+     * ASCII exactly when they all are (all the result's width and flag need). Scans only when the matches
+     * may have held the widest ones.
+     */
+    private static int keptBound(long s, long old, int[] at) {
+        if (isAscii(s)) return 0;
+        int ws = width(s);
+        // An ASCII old removes no non-ASCII code point, a narrower old none of the widest: s's width and flag stay.
+        if (isAscii(old) || width(old) < ws) return ws == 1 ? 0xFF : ws == 2 ? 0xFFFF : Character.MAX_CODE_POINT;
+        return maxKept(s, at, length(old));
+    }
+
+    /** The largest code point of {@code s} outside the matches of length {@code lo} at {@code at} (0 if none). */
+    private static int maxKept(long s, int[] at, int lo) {
+        int w = width(s), max = 0, prev = 0;
+        for (int p : at) {
+            for (int i = prev; i < p; i++) max = Math.max(max, rawAt(s, w, i));
+            prev = p + lo;
+        }
+        for (int i = prev, n = length(s); i < n; i++) max = Math.max(max, rawAt(s, w, i));
+        return max;
+    }
+
+    /** {@code s.upper()} for an ASCII string. */
+    public static long upperAscii(Heap heap, long s) { return asciiCase(heap, s, 'a'); }
+
+    /** {@code s.lower()} for an ASCII string. */
+    public static long lowerAscii(Heap heap, long s) { return asciiCase(heap, s, 'A'); }
+
+    /** Flips the case of the 26 letters from {@code from}, eight bytes at a time (the zero padding stays zero). */
+    private static long asciiCase(Heap heap, long s, int from) {
+        if (!isAscii(s)) throw new IllegalArgumentException("not an ASCII string");
+        int n = length(s);
+        if (n == 0) return heap.emptyStr();
+        if (n == 1) {
+            int c = getByte(s + DATA);
+            return heap.latin1Char(c >= from && c < from + 26 ? c ^ 0x20 : c);
+        }
+        long r = allocRooted(heap, n, 1, true, s);
+        // Every byte is below 0x80, so adding up to 0x7F per byte never carries into the next one: the high
+        // bit of (x + 0x80 − from) says byte ≥ from, that of (x + 0x80 − from − 26) says byte ≥ from + 26.
+        long ge = (0x80L - from) * ONES, past = (0x80L - from - 26) * ONES;
+        for (long off = 0, bytes = (n + 7L) & ~7L; off < bytes; off += 8) {
+            long x = getLong(s + DATA + off);
+            long letters = ((x + ge) ^ (x + past)) & HIGHS;
+            putLong(r + DATA + off, x ^ (letters >>> 2));
+        }
+        return r;
+    }
+
+    /** {@link #alloc} with {@code keep} rooted across it (it may collect). */
+    private static long allocRooted(Heap heap, long n, int w, boolean ascii, long... keep) {
+        HandleScope hs = heap.handles();
+        int m = hs.mark();
+        try {
+            for (long a : keep) hs.pushAddress(a);
+            return alloc(heap, n, w, ascii);
+        } finally {
+            hs.reset(m);
+        }
     }
 }

@@ -17,6 +17,8 @@ public final class TextBuiltins {
         if (a.count() == 0) return PackedValue.ofPointer(c.heap().emptyStr());
         long v = a.get(0);
         if (Kinds.isStr(v)) return v;
+        // An int's digits go straight into a new string's bytes, with no Java string in between.
+        if (Kinds.isInt(v)) return PackedValue.ofPointer(Str.ofLong(c.heap(), Kinds.intValue(v)));
         return Strings.word(c.heap(), Text.str(c, v));
     }
 

@@ -4,25 +4,15 @@ import dev.roast.heap.Heap;
 import dev.roast.heap.Str;
 import dev.roast.values.PackedValue;
 
-/** Code-point-level string helpers with Python's definitions (whitespace, search bounds). */
+/** String helpers with Python's definitions (whitespace, digits, search bounds) over the {@link Str} primitives. */
 public final class Strings {
     private Strings() {}
 
-    public static int[] codePoints(long s) {
-        int n = Str.length(s);
-        int[] r = new int[n];
-        for (int i = 0; i < n; i++) r[i] = Str.codePointAt(s, i);
-        return r;
-    }
-
+    /** A str word's text as a Java string (for code that needs one: formatting, parsing, messages). */
     public static String text(long word) { return Str.toJavaString(word & PackedValue.PAYLOAD_MASK); }
 
+    /** A new str word holding a Java string's text. */
     public static long word(Heap heap, String s) { return PackedValue.ofPointer(Str.of(heap, s)); }
-
-    public static long word(Heap heap, int[] cps, int from, int to) {
-        if (from >= to) return PackedValue.ofPointer(heap.emptyStr());
-        return PackedValue.ofPointer(Str.ofCodePoints(heap, cps, from, to));
-    }
 
     /** Python's str.isspace for one code point. */
     public static boolean isSpace(int c) {
@@ -47,33 +37,14 @@ public final class Strings {
         return (int) Math.min(start, (long) n + 1);  // n + 1: past the end, which find/count/startswith reject
     }
 
+    /** Python's slice-bound adjustment of an end bound: clamped into [0, n]. */
     public static int clampEnd(long end, int n) {
         if (end < 0) end = Math.max(0, end + n);
         return (int) Math.min(end, n);
     }
 
-    /** Index of {@code sub} in {@code s} within [start, end) (already clamped), or -1. */
+    /** Index of {@code sub} in {@code s} within [start, end) (already clamped; start may be past end), or -1. */
     public static int find(long s, long sub, int start, int end) {
-        return find(codePoints(s), codePoints(sub), start, end);
-    }
-
-    public static int find(int[] s, int[] sub, int start, int end) {
-        if (end - start < sub.length) return -1;
-        outer:
-        for (int i = start; i + sub.length <= end; i++) {
-            for (int j = 0; j < sub.length; j++) if (s[i + j] != sub[j]) continue outer;
-            return i;
-        }
-        return -1;
-    }
-
-    public static int rfind(int[] s, int[] sub, int start, int end) {
-        if (end - start < sub.length) return -1;
-        outer:
-        for (int i = end - sub.length; i >= start; i--) {
-            for (int j = 0; j < sub.length; j++) if (s[i + j] != sub[j]) continue outer;
-            return i;
-        }
-        return -1;
+        return Str.indexOf(s, sub, start, end);
     }
 }
