@@ -3,7 +3,6 @@ package dev.roast.interpreter;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 import dev.roast.bytecode.BytecodeFunction;
-import dev.roast.heap.Instance;
 import dev.roast.heap.ListObj;
 import dev.roast.interpreter.arith.FloatArith;
 import dev.roast.interpreter.arith.IntArith;
@@ -32,6 +31,7 @@ public final class Interpreter {
     private final Program program;
     private final Runtime runtime;
     private final long stackLimit;
+
     private final int maxDepth;
     private int depth;
     /** End of the deepest live frame: the value stack's GC roots are [stack base, top). */
@@ -42,6 +42,7 @@ public final class Interpreter {
         this.runtime = runtime;
         this.top = stackBase;
         this.stackLimit = stackBase + stackBytes;
+
         this.maxDepth = maxDepth;
     }
 
@@ -54,15 +55,19 @@ public final class Interpreter {
     }
 
     /**
-     * Frame header: four raw words just below each frame's {@code fp}, written by the call and read by the
-     * return and by exception unwinding. Raw addresses and small integers are plain doubles to the GC (only
-     * NaN-tagged pointers are roots), so the header needs no special treatment when the stack is scanned;
-     * the closure is a packed value and stays alive through it.
+     * Frame header: three words just below each frame's {@code fp}, written by the call and read by the
+     * return and by exception unwinding, like a machine stack's saved frame pointer and return address:
+     * the caller's fp (0 for an activation's first frame), where to return to (the caller's function id in
+     * the high half, the pc of its call instruction in the low half), and this frame's closure (a packed
+     * value, so it stays alive). Raw addresses and small integers are plain doubles to the GC (only
+     * NaN-tagged pointers are roots), so the stack scan needs no special case for them.
      */
-    static final int HEADER_WORDS = 4;
-    /** Header word offsets from fp, in bytes: the caller's fp (0 for an activation's first frame), the pc of
-     *  the caller's call instruction, this frame's function id, this frame's closure (a packed value). */
-    static final int CALLER_FP = -32, CALLER_PC = -24, FUNCTION_ID = -16, CLOSURE = -8;
+    static final int HEADER_WORDS = 3;
+    static final int CALLER_FP = -24, RETURN_TO = -16, CLOSURE = -8;
+
+    private static long returnTo(int function, int pc) {
+        return ((long) function << 32) | pc;
+    }
 
     private static long raw(long address) {
         return M.get(JAVA_LONG_UNALIGNED, address);
@@ -104,8 +109,7 @@ public final class Interpreter {
     private long run(int id, BytecodeFunction f, long fp, int argc, long closure) {
         for (int i = argc; i < f.frameSize(); i++) set(fp, i, PackedValue.UNBOUND);
         putRaw(fp + CALLER_FP, 0);
-        putRaw(fp + CALLER_PC, 0);
-        putRaw(fp + FUNCTION_ID, id);
+        putRaw(fp + RETURN_TO, 0);
         putRaw(fp + CLOSURE, closure);
         long savedTop = top;
         int savedDepth = depth;
@@ -133,189 +137,150 @@ public final class Interpreter {
         int[] code = f.code();
         long[] constants = program.constants(id);
         int pc = 0;
+        int dst = -1;  // where the previous instruction's result r goes, or -1
+        long r = 0;
         try {
             while (true) {
-                switch (code[pc]) {
-                    case Op.MOVE -> {
-                        set(fp, code[pc + 1], get(fp, code[pc + 2]));
-                        pc += 3;
-                    }
-                    case Op.LOAD_INT -> {
-                        set(fp, code[pc + 1], PackedValue.ofInt(code[pc + 2]));
-                        pc += 3;
-                    }
-                    case Op.LOAD_CONST -> {
-                        set(fp, code[pc + 1], constants[code[pc + 2]]);
-                        pc += 3;
-                    }
-                    case Op.LOAD_TRUE -> {
-                        set(fp, code[pc + 1], PackedValue.TRUE);
-                        pc += 2;
-                    }
-                    case Op.LOAD_FALSE -> {
-                        set(fp, code[pc + 1], PackedValue.FALSE);
-                        pc += 2;
-                    }
-                    case Op.LOAD_NONE -> {
-                        set(fp, code[pc + 1], PackedValue.NONE);
-                        pc += 2;
-                    }
+                // Operand fetch and result store are shared by every instruction (see Dispatch): one read site
+                // per operand and one write site keep this method inside C2's inlining budget. The store is
+                // at the loop head, not after the switch, because C2 parses it first there: the budget can
+                // never run out before it.
+                if (dst >= 0) {
+                    set(fp, dst, r);
+                    dst = -1;
+                }
+                int op = code[pc];
+                int in = Dispatch.INPUTS[op];
+                long a = (in & 0xFF) != 0 ? get(fp, code[pc + (in & 0xFF)]) : 0;
+                long b = (in >>> 8) != 0 ? get(fp, code[pc + (in >>> 8)]) : 0;
+                switch (op) {
+                    case Op.MOVE -> r = a;
+                    case Op.LOAD_INT -> r = PackedValue.ofInt(code[pc + 2]);
+                    case Op.LOAD_CONST -> r = constants[code[pc + 2]];
+                    case Op.LOAD_TRUE -> r = PackedValue.TRUE;
+                    case Op.LOAD_FALSE -> r = PackedValue.FALSE;
+                    case Op.LOAD_NONE -> r = PackedValue.NONE;
                     case Op.LOAD_GLOBAL -> {
-                        long v = program.global(code[pc + 2]);
-                        if (v == PackedValue.UNBOUND) throw runtime.unboundGlobal(f, code[pc + 3]);
-                        set(fp, code[pc + 1], v);
-                        pc += 4;
+                        r = program.global(code[pc + 2]);
+                        if (r == PackedValue.UNBOUND) throw runtime.unboundGlobal(f, code[pc + 3]);
                     }
                     case Op.STORE_GLOBAL -> {
-                        program.setGlobal(code[pc + 1], get(fp, code[pc + 2]));
+                        program.setGlobal(code[pc + 1], a);
                         pc += 3;
+                        continue;
                     }
-                    case Op.ADD_INT -> {
-                        long a = get(fp, code[pc + 2]), b = get(fp, code[pc + 3]);
-                        long r = PackedValue.isInt(a) && PackedValue.isInt(b)
-                                ? PackedValue.addExact48(PackedValue.asInt(a), PackedValue.asInt(b)) : PackedValue.NOT_INLINE;
-                        set(fp, code[pc + 1], r != PackedValue.NOT_INLINE ? PackedValue.ofInt(r) : runtime.intOf(IntArith.add(runtime.intValue(a), runtime.intValue(b))));
-                        pc += 4;
-                    }
-                    case Op.SUB_INT -> {
-                        long a = get(fp, code[pc + 2]), b = get(fp, code[pc + 3]);
-                        long r = PackedValue.isInt(a) && PackedValue.isInt(b)
-                                ? PackedValue.subExact48(PackedValue.asInt(a), PackedValue.asInt(b)) : PackedValue.NOT_INLINE;
-                        set(fp, code[pc + 1], r != PackedValue.NOT_INLINE ? PackedValue.ofInt(r) : runtime.intOf(IntArith.sub(runtime.intValue(a), runtime.intValue(b))));
-                        pc += 4;
-                    }
-                    case Op.MUL_INT -> {
-                        long a = get(fp, code[pc + 2]), b = get(fp, code[pc + 3]);
-                        long r = PackedValue.isInt(a) && PackedValue.isInt(b)
-                                ? PackedValue.mulExact48(PackedValue.asInt(a), PackedValue.asInt(b)) : PackedValue.NOT_INLINE;
-                        set(fp, code[pc + 1], r != PackedValue.NOT_INLINE ? PackedValue.ofInt(r) : runtime.intOf(IntArith.mul(runtime.intValue(a), runtime.intValue(b))));
-                        pc += 4;
-                    }
-                    case Op.ADD_INT_IMM -> {
-                        long a = get(fp, code[pc + 2]);
-                        long r = PackedValue.isInt(a) ? PackedValue.addExact48(PackedValue.asInt(a), code[pc + 3]) : PackedValue.NOT_INLINE;
-                        set(fp, code[pc + 1], r != PackedValue.NOT_INLINE ? PackedValue.ofInt(r) : runtime.intOf(IntArith.add(runtime.intValue(a), code[pc + 3])));
-                        pc += 4;
-                    }
-                    case Op.FLOOR_DIV_INT -> {
-                        set(fp, code[pc + 1], runtime.intOf(IntArith.floorDiv(runtime.intValue(get(fp, code[pc + 2])), runtime.intValue(get(fp, code[pc + 3])))));
-                        pc += 4;
-                    }
-                    case Op.MOD_INT -> {
-                        set(fp, code[pc + 1], runtime.intOf(IntArith.mod(runtime.intValue(get(fp, code[pc + 2])), runtime.intValue(get(fp, code[pc + 3])))));
-                        pc += 4;
-                    }
-                    case Op.ADD_FLOAT -> {
-                        set(fp, code[pc + 1], PackedValue.ofDouble(PackedValue.asDouble(get(fp, code[pc + 2])) + PackedValue.asDouble(get(fp, code[pc + 3]))));
-                        pc += 4;
-                    }
-                    case Op.SUB_FLOAT -> {
-                        set(fp, code[pc + 1], PackedValue.ofDouble(PackedValue.asDouble(get(fp, code[pc + 2])) - PackedValue.asDouble(get(fp, code[pc + 3]))));
-                        pc += 4;
-                    }
-                    case Op.MUL_FLOAT -> {
-                        set(fp, code[pc + 1], PackedValue.ofDouble(PackedValue.asDouble(get(fp, code[pc + 2])) * PackedValue.asDouble(get(fp, code[pc + 3]))));
-                        pc += 4;
-                    }
-                    case Op.DIV_FLOAT -> {
-                        set(fp, code[pc + 1], PackedValue.ofDouble(FloatArith.div(PackedValue.asDouble(get(fp, code[pc + 2])), PackedValue.asDouble(get(fp, code[pc + 3])))));
-                        pc += 4;
-                    }
-                    case Op.INT_TO_FLOAT -> {
-                        set(fp, code[pc + 1], PackedValue.ofDouble((double) runtime.intValue(get(fp, code[pc + 2]))));
-                        pc += 3;
-                    }
-                    case Op.LT_INT, Op.LE_INT, Op.GT_INT, Op.GE_INT, Op.EQ_INT, Op.NE_INT -> {
-                        long a = runtime.intValue(get(fp, code[pc + 2])), b = runtime.intValue(get(fp, code[pc + 3]));
-                        set(fp, code[pc + 1], PackedValue.ofBool(compareInt(code[pc], Op.LT_INT, a, b)));
-                        pc += 4;
-                    }
-                    case Op.LT_FLOAT, Op.LE_FLOAT, Op.GT_FLOAT, Op.GE_FLOAT, Op.EQ_FLOAT, Op.NE_FLOAT -> {
-                        double a = PackedValue.asDouble(get(fp, code[pc + 2])), b = PackedValue.asDouble(get(fp, code[pc + 3]));
-                        set(fp, code[pc + 1], PackedValue.ofBool(compareFloat(code[pc], Op.LT_FLOAT, a, b)));
-                        pc += 4;
-                    }
-                    case Op.ARITH_ANY -> {
-                        long a = get(fp, code[pc + 2]), b = get(fp, code[pc + 3]);
-                        int op = code[pc + 4];
-                        long r = PackedValue.NOT_INLINE;
+                    case Op.ADD_INT, Op.SUB_INT, Op.MUL_INT, Op.ADD_INT_IMM, Op.FLOOR_DIV_INT, Op.MOD_INT -> {
+                        if (op == Op.ADD_INT_IMM) b = PackedValue.ofInt(code[pc + 3]);
+                        long x = PackedValue.NOT_INLINE;
                         if (PackedValue.isInt(a) && PackedValue.isInt(b)) {
-                            long x = PackedValue.asInt(a), y = PackedValue.asInt(b);
-                            if (op == ANY_ADD) r = PackedValue.addExact48(x, y);
-                            else if (op == ANY_SUB) r = PackedValue.subExact48(x, y);
-                            else if (op == ANY_MUL) r = PackedValue.mulExact48(x, y);
+                            long i = PackedValue.asInt(a), j = PackedValue.asInt(b);
+                            x = switch (op) {
+                                case Op.SUB_INT -> PackedValue.subExact48(i, j);
+                                case Op.MUL_INT -> PackedValue.mulExact48(i, j);
+                                // 48-bit operands: only floorDiv(-2^47, -1) leaves the inline range.
+                                case Op.FLOOR_DIV_INT -> j == 0 || (i == PackedValue.INLINE_MIN && j == -1) ? PackedValue.NOT_INLINE : Math.floorDiv(i, j);
+                                case Op.MOD_INT -> j == 0 ? PackedValue.NOT_INLINE : Math.floorMod(i, j);
+                                default -> PackedValue.addExact48(i, j);
+                            };
                         }
-                        if (r != PackedValue.NOT_INLINE) {
-                            byte[] kinds = program.profile(id).operandKinds;
-                            kinds[pc + 2] |= TypeFeedback.INT;
-                            kinds[pc + 3] |= TypeFeedback.INT;
-                            set(fp, code[pc + 1], PackedValue.ofInt(r));
-                            pc += 5;
-                        } else {
-                            pc = runtime.slowOp(this, id, f, fp, closure, pc);
-                        }
+                        r = x != PackedValue.NOT_INLINE ? PackedValue.ofInt(x) : runtime.intArith(op, a, b);
                     }
-                    case Op.COMPARE -> {
-                        long a = get(fp, code[pc + 2]), b = get(fp, code[pc + 3]);
+                    case Op.ADD_FLOAT -> r = PackedValue.ofDouble(PackedValue.asDouble(a) + PackedValue.asDouble(b));
+                    case Op.SUB_FLOAT -> r = PackedValue.ofDouble(PackedValue.asDouble(a) - PackedValue.asDouble(b));
+                    case Op.MUL_FLOAT -> r = PackedValue.ofDouble(PackedValue.asDouble(a) * PackedValue.asDouble(b));
+                    case Op.DIV_FLOAT -> r = PackedValue.ofDouble(FloatArith.div(PackedValue.asDouble(a), PackedValue.asDouble(b)));
+                    case Op.INT_TO_FLOAT -> r = PackedValue.ofDouble(PackedValue.isInt(a) ? PackedValue.asInt(a) : runtime.intValue(a));
+                    case Op.LT_INT, Op.LE_INT, Op.GT_INT, Op.GE_INT, Op.EQ_INT, Op.NE_INT ->
+                            r = PackedValue.ofBool(compareInt(op, Op.LT_INT, intOf(a), intOf(b)));
+                    case Op.LT_FLOAT, Op.LE_FLOAT, Op.GT_FLOAT, Op.GE_FLOAT, Op.EQ_FLOAT, Op.NE_FLOAT ->
+                            r = PackedValue.ofBool(compareFloat(op, Op.LT_FLOAT, PackedValue.asDouble(a), PackedValue.asDouble(b)));
+                    case Op.ARITH_ANY -> {
                         int kind = code[pc + 4];
-                        if (kind == IS || kind == IS_NOT) {  // identity is word equality
-                            TypeFeedback.recordOperands(program.profile(id), code, pc, fp);
-                            set(fp, code[pc + 1], PackedValue.ofBool((a == b) == (kind == IS)));
-                            pc += 5;
+                        long x = PackedValue.NOT_INLINE;
+                        if (PackedValue.isInt(a) && PackedValue.isInt(b)) {
+                            long i = PackedValue.asInt(a), j = PackedValue.asInt(b);
+                            if (kind == ANY_ADD) x = PackedValue.addExact48(i, j);
+                            else if (kind == ANY_SUB) x = PackedValue.subExact48(i, j);
+                            else if (kind == ANY_MUL) x = PackedValue.mulExact48(i, j);
+                        }
+                        if (x == PackedValue.NOT_INLINE) {
+                            pc = runtime.slowOp(this, id, f, fp, closure, pc);
                             continue;
                         }
-                        // ANY_LT … ANY_NE are consecutive in LT, LE, GT, GE, EQ, NE order, as compareInt expects.
-                        if (kind >= ANY_LT && kind <= ANY_NE && PackedValue.isInt(a) && PackedValue.isInt(b)) {
+                        byte[] kinds = program.profile(id).operandKinds;
+                        kinds[pc + 2] |= TypeFeedback.INT;
+                        kinds[pc + 3] |= TypeFeedback.INT;
+                        r = PackedValue.ofInt(x);
+                    }
+                    case Op.COMPARE -> {
+                        int kind = code[pc + 4];
+                        if (kind == IS || kind == IS_NOT) {  // identity is word equality
+                            byte[] kinds = program.profile(id).operandKinds;
+                            kinds[pc + 2] |= (byte) TypeFeedback.kindOfWord(a);
+                            kinds[pc + 3] |= (byte) TypeFeedback.kindOfWord(b);
+                            r = PackedValue.ofBool((a == b) == (kind == IS));
+                        } else if (kind >= ANY_LT && kind <= ANY_NE && PackedValue.isInt(a) && PackedValue.isInt(b)) {
+                            // ANY_LT … ANY_NE are consecutive in LT, LE, GT, GE, EQ, NE order, as compareInt expects.
                             byte[] kinds = program.profile(id).operandKinds;
                             kinds[pc + 2] |= TypeFeedback.INT;
                             kinds[pc + 3] |= TypeFeedback.INT;
-                            set(fp, code[pc + 1], PackedValue.ofBool(compareInt(kind, ANY_LT, PackedValue.asInt(a), PackedValue.asInt(b))));
-                            pc += 5;
+                            r = PackedValue.ofBool(compareInt(kind, ANY_LT, PackedValue.asInt(a), PackedValue.asInt(b)));
                         } else {
                             pc = runtime.slowOp(this, id, f, fp, closure, pc);
+                            continue;
                         }
                     }
-                    case Op.JUMP -> pc = code[pc + 1];
-                    case Op.JUMP_IF_TRUE -> pc = get(fp, code[pc + 1]) == PackedValue.TRUE ? code[pc + 2] : pc + 3;
-                    case Op.JUMP_IF_FALSE -> pc = get(fp, code[pc + 1]) == PackedValue.TRUE ? pc + 3 : code[pc + 2];
+                    case Op.JUMP -> {
+                        pc = code[pc + 1];
+                        continue;
+                    }
+                    case Op.JUMP_IF_TRUE -> {
+                        pc = a == PackedValue.TRUE ? code[pc + 2] : pc + 3;
+                        continue;
+                    }
+                    case Op.JUMP_IF_FALSE -> {
+                        pc = a == PackedValue.TRUE ? pc + 3 : code[pc + 2];
+                        continue;
+                    }
                     case Op.JUMP_UNLESS_LT_INT, Op.JUMP_UNLESS_LE_INT, Op.JUMP_UNLESS_GT_INT, Op.JUMP_UNLESS_GE_INT,
                          Op.JUMP_UNLESS_EQ_INT, Op.JUMP_UNLESS_NE_INT -> {
-                        long a = get(fp, code[pc + 1]), b = get(fp, code[pc + 2]);
-                        long x = PackedValue.isInt(a) ? PackedValue.asInt(a) : runtime.intValue(a);
-                        long y = PackedValue.isInt(b) ? PackedValue.asInt(b) : runtime.intValue(b);
-                        pc = compareInt(code[pc], Op.JUMP_UNLESS_LT_INT, x, y) ? pc + 4 : code[pc + 3];
+                        pc = compareInt(op, Op.JUMP_UNLESS_LT_INT, intOf(a), intOf(b)) ? pc + 4 : code[pc + 3];
+                        continue;
                     }
                     case Op.JUMP_UNLESS_LT_FLOAT, Op.JUMP_UNLESS_LE_FLOAT, Op.JUMP_UNLESS_GT_FLOAT, Op.JUMP_UNLESS_GE_FLOAT,
                          Op.JUMP_UNLESS_EQ_FLOAT, Op.JUMP_UNLESS_NE_FLOAT -> {
-                        double a = PackedValue.asDouble(get(fp, code[pc + 1])), b = PackedValue.asDouble(get(fp, code[pc + 2]));
-                        pc = compareFloat(code[pc], Op.JUMP_UNLESS_LT_FLOAT, a, b) ? pc + 4 : code[pc + 3];
+                        pc = compareFloat(op, Op.JUMP_UNLESS_LT_FLOAT, PackedValue.asDouble(a), PackedValue.asDouble(b)) ? pc + 4 : code[pc + 3];
+                        continue;
                     }
                     case Op.LOOP -> {
                         program.profile(id).backEdges[code[pc + 1]]++;
                         pc += 2;
+                        continue;
                     }
                     case Op.RETURN, Op.RETURN_NONE -> {
-                        long v = code[pc] == Op.RETURN ? get(fp, code[pc + 1]) : PackedValue.NONE;
-                        if (fp == entryFp) return v;
-                        // Pop the frame: back to the caller's function at its call instruction.
+                        r = op == Op.RETURN ? a : PackedValue.NONE;
+                        if (fp == entryFp) return r;
+                        // Pop the frame: back to the caller's function at its call instruction, whose DST gets r.
                         top = fp - (HEADER_WORDS << 3);
                         depth--;
-                        pc = (int) raw(fp + CALLER_PC);
+                        long ret = raw(fp + RETURN_TO);
                         fp = raw(fp + CALLER_FP);
-                        id = (int) raw(fp + FUNCTION_ID);
                         closure = raw(fp + CLOSURE);
+                        id = (int) (ret >>> 32);
+                        pc = (int) ret;
                         f = program.function(id);
                         code = f.code();
                         constants = program.constants(id);
-                        set(fp, code[pc + 1], v);
+                        dst = code[pc + 1];
                         pc += 4 + code[pc + 3];
+                        continue;
                     }
                     case Op.CALL_DIRECT, Op.CALL_VIRTUAL -> {
                         int callee;
-                        if (code[pc] == Op.CALL_DIRECT) {
+                        if (op == Op.CALL_DIRECT) {
                             callee = program.calleeId(id, code[pc + 2]);
                         } else {
-                            callee = runtime.virtualTarget(get(fp, code[pc + 4]), f, code[pc + 2]);
+                            callee = runtime.virtualTarget(a, f, code[pc + 2]);  // a: the receiver (see Dispatch)
                             program.profile(id).recordTarget(pc, callee);
                         }
                         BytecodeFunction g = program.function(callee);
@@ -324,12 +289,11 @@ public final class Interpreter {
                         if (depth >= maxDepth || end > stackLimit) {
                             throw runtime.raise(new PyError("RecursionError", "maximum recursion depth exceeded"));
                         }
+                        putRaw(calleeFp + CALLER_FP, fp);
+                        putRaw(calleeFp + RETURN_TO, returnTo(id, pc));
+                        putRaw(calleeFp + CLOSURE, PackedValue.NONE);
                         for (int i = 0; i < argc; i++) set(calleeFp, i, get(fp, code[pc + 4 + i]));
                         for (int i = argc; i < size; i++) set(calleeFp, i, PackedValue.UNBOUND);
-                        putRaw(calleeFp + CALLER_FP, fp);
-                        putRaw(calleeFp + CALLER_PC, pc);
-                        putRaw(calleeFp + FUNCTION_ID, callee);
-                        putRaw(calleeFp + CLOSURE, PackedValue.NONE);
                         top = end;
                         depth++;
                         program.profile(callee).calls++;
@@ -340,61 +304,40 @@ public final class Interpreter {
                         fp = calleeFp;
                         closure = PackedValue.NONE;
                         pc = 0;
+                        continue;
                     }
-                    case Op.GET_ITEM_LIST -> {
-                        long list = get(fp, code[pc + 2]), index = get(fp, code[pc + 3]);
-                        long addr = list == PackedValue.NONE ? 0 : PackedValue.asPointer(list);
-                        long n = addr == 0 ? -1 : M.get(JAVA_LONG_UNALIGNED, addr + ListObj.LENGTH);
-                        long i = PackedValue.isInt(index) ? PackedValue.asInt(index) : Long.MIN_VALUE;
-                        if (i < 0) i += n;
-                        if (addr != 0 && i >= 0 && i < n) {
-                            set(fp, code[pc + 1], M.get(JAVA_LONG_UNALIGNED, M.get(JAVA_LONG_UNALIGNED, addr + ListObj.ITEMS) + ListObj.ITEM0 + (i << 3)));
-                            pc += 4;
-                        } else {
-                            pc = runtime.slowOp(this, id, f, fp, closure, pc); // None, out of range, boxed index: the exact error
-                        }
-                    }
-                    case Op.SET_ITEM_LIST -> {
-                        long list = get(fp, code[pc + 1]), index = get(fp, code[pc + 2]);
-                        long addr = list == PackedValue.NONE ? 0 : PackedValue.asPointer(list);
-                        long n = addr == 0 ? -1 : M.get(JAVA_LONG_UNALIGNED, addr + ListObj.LENGTH);
-                        long i = PackedValue.isInt(index) ? PackedValue.asInt(index) : Long.MIN_VALUE;
-                        if (i < 0) i += n;
-                        if (addr != 0 && i >= 0 && i < n) {
-                            M.set(JAVA_LONG_UNALIGNED, M.get(JAVA_LONG_UNALIGNED, addr + ListObj.ITEMS) + ListObj.ITEM0 + (i << 3), get(fp, code[pc + 3]));
-                            pc += 4;
-                        } else {
+                    case Op.GET_ITEM_LIST, Op.SET_ITEM_LIST -> {
+                        long addr = listAddress(a, b);
+                        if (addr == 0) {  // None, out of range, boxed index: the runtime raises the exact error
                             pc = runtime.slowOp(this, id, f, fp, closure, pc);
+                            continue;
                         }
+                        if (op == Op.SET_ITEM_LIST) {
+                            M.set(JAVA_LONG_UNALIGNED, addr, get(fp, code[pc + 3]));
+                            pc += 4;
+                            continue;
+                        }
+                        r = M.get(JAVA_LONG_UNALIGNED, addr);
                     }
                     case Op.GET_FIELD -> {
-                        long obj = get(fp, code[pc + 2]);
-                        long v = PackedValue.isPointer(obj)
-                                ? M.get(JAVA_LONG_UNALIGNED, PackedValue.asPointer(obj) + Runtime.INSTANCE_FIELDS + ((long) code[pc + 3] << 3))
+                        r = PackedValue.isPointer(a)
+                                ? M.get(JAVA_LONG_UNALIGNED, PackedValue.asPointer(a) + Runtime.INSTANCE_FIELDS + ((long) code[pc + 3] << 3))
                                 : PackedValue.UNBOUND;
-                        if (v == PackedValue.UNBOUND) throw runtime.missingField(obj, f, code[pc + 4]);
-                        set(fp, code[pc + 1], v);
-                        pc += 5;
+                        if (r == PackedValue.UNBOUND) throw runtime.missingField(a, f, code[pc + 4]);
                     }
                     case Op.SET_FIELD -> {
-                        long obj = get(fp, code[pc + 1]);
-                        if (!PackedValue.isPointer(obj)) throw runtime.setFieldOnNone(obj);
-                        M.set(JAVA_LONG_UNALIGNED, PackedValue.asPointer(obj) + Runtime.INSTANCE_FIELDS + ((long) code[pc + 2] << 3),
-                                get(fp, code[pc + 3]));
+                        if (!PackedValue.isPointer(a)) throw runtime.setFieldOnNone(a);
+                        M.set(JAVA_LONG_UNALIGNED, PackedValue.asPointer(a) + Runtime.INSTANCE_FIELDS + ((long) code[pc + 2] << 3), b);
                         pc += 4;
+                        continue;
                     }
-                    case Op.ALLOC -> {
-                        int cls = program.allocClassId(id, code[pc + 2]);
-                        if (cls >= 0) {
-                            long obj = Instance.alloc(runtime.heap, cls, program.fieldCount(cls));
-                            set(fp, code[pc + 1], PackedValue.ofPointer(obj));
-                            pc += 3;
-                        } else {
-                            pc = runtime.slowOp(this, id, f, fp, closure, pc);  // exceptions record their arguments
-                        }
+                    default -> {
+                        pc = runtime.slowOp(this, id, f, fp, closure, pc);
+                        continue;
                     }
-                    default -> pc = runtime.slowOp(this, id, f, fp, closure, pc);
                 }
+                dst = code[pc + 1];
+                pc += Dispatch.LENGTH[op];
             }
         } catch (PyError e) {
             throw unwind(runtime.raise(e), id, pc, fp, entryFp);
@@ -416,10 +359,27 @@ public final class Interpreter {
             BytecodeFunction f = program.function(id);
             e.addFrame(f.info().name(), f.positions()[pc]);
             if (fp == entryFp) return e;
-            pc = (int) raw(fp + CALLER_PC);
+            long ret = raw(fp + RETURN_TO);
             fp = raw(fp + CALLER_FP);
-            id = (int) raw(fp + FUNCTION_ID);
+            id = (int) (ret >>> 32);
+            pc = (int) ret;
         }
+    }
+
+    /** An int operand's value: inline, or the boxed int it points to. */
+    private long intOf(long word) {
+        return PackedValue.isInt(word) ? PackedValue.asInt(word) : runtime.intValue(word);
+    }
+
+    /** The address of item {@code index} of {@code list}, or 0 when the fast path does not apply. */
+    private static long listAddress(long list, long index) {
+        if (!PackedValue.isPointer(list) || !PackedValue.isInt(index)) return 0;
+        long addr = PackedValue.asPointer(list);
+        long n = M.get(JAVA_LONG_UNALIGNED, addr + ListObj.LENGTH);
+        long i = PackedValue.asInt(index);
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) return 0;
+        return M.get(JAVA_LONG_UNALIGNED, addr + ListObj.ITEMS) + ListObj.ITEM0 + (i << 3);
     }
 
     /** The six comparisons in declaration order LT, LE, GT, GE, EQ, NE starting at {@code first}. */

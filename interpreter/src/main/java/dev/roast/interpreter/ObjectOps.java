@@ -104,6 +104,13 @@ final class ObjectOps implements Roots {
                 return pc + 3;
             }
             case Op.ALLOC -> {
+                // Not inline in the dispatch loop: the allocator's fast path would take a large share of
+                // C2's inlining budget for that method (see Dispatch).
+                int plain = rt.program.allocClassId(id, code[pc + 2]);
+                if (plain >= 0) {
+                    Interpreter.setSlot(fp, code[pc + 1], PackedValue.ofPointer(Instance.alloc(rt.heap, plain, rt.program.fieldCount(plain))));
+                    return pc + 3;
+                }
                 var cls = (ClassInfo) pool[code[pc + 2]];
                 long obj = alloc(cls);
                 Interpreter.setSlot(fp, code[pc + 1], obj);

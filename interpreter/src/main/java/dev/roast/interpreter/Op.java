@@ -124,4 +124,5 @@ final class Op {
     static final int LIST_IN_PLACE = 113;
     static final int FORMAT = 114;
     static final int BUILD_STRING = 115;
+    static final int LEN = 116;
 }

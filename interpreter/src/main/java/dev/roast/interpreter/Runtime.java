@@ -87,6 +87,19 @@ final class Runtime implements Roots {
         return PackedValue.fitsInline(v) ? PackedValue.ofInt(v) : PackedValue.ofPointer(BoxedInt.alloc(heap, v));
     }
 
+    /** ADD/SUB/MUL (and ADD_INT_IMM)/FLOOR_DIV/MOD_INT on any int words: the dispatch loop's path beyond 48 bits. */
+    long intArith(int op, long a, long b) {
+        long x = intValue(a), y = intValue(b);
+        return intOf(switch (op) {
+            case Op.ADD_INT, Op.ADD_INT_IMM -> IntArith.add(x, y);
+            case Op.SUB_INT -> IntArith.sub(x, y);
+            case Op.MUL_INT -> IntArith.mul(x, y);
+            case Op.FLOOR_DIV_INT -> IntArith.floorDiv(x, y);
+            case Op.MOD_INT -> IntArith.mod(x, y);
+            default -> throw new IllegalArgumentException("not an int op: " + op);
+        });
+    }
+
     long intValue(long word) {
         return PackedValue.isInt(word) ? PackedValue.asInt(word) : BoxedInt.value(PackedValue.asPointer(word));
     }
@@ -209,7 +222,7 @@ final class Runtime implements Roots {
             case Op.LOAD_BUILTIN, Op.CONCAT_STR, Op.REPEAT_STR, Op.CONCAT_LIST, Op.REPEAT_LIST, Op.ARITH_ANY, Op.UNARY_ANY,
                  Op.TRUTH, Op.NOT, Op.CHECK_TYPE, Op.COMPARE, Op.ITER_START, Op.ITER_NEXT, Op.CALL_BUILTIN, Op.CALL_METHOD,
                  Op.MAKE_LIST, Op.MAKE_DICT, Op.GET_ITEM_LIST, Op.GET_ITEM_STR, Op.GET_ITEM_DICT, Op.GET_ITEM,
-                 Op.SET_ITEM_LIST, Op.SET_ITEM_DICT, Op.SET_ITEM, Op.DEL_ITEM, Op.LIST_IN_PLACE, Op.FORMAT, Op.BUILD_STRING ->
+                 Op.SET_ITEM_LIST, Op.SET_ITEM_DICT, Op.SET_ITEM, Op.DEL_ITEM, Op.LIST_IN_PLACE, Op.FORMAT, Op.BUILD_STRING, Op.LEN ->
                     pc = values.execute(in, id, f, fp, pc);
             // Classes, instances, closures, function values and their calls, dynamic attributes, raising.
             case Op.NEW_CELL, Op.LOAD_CELL, Op.STORE_CELL, Op.LOAD_CAPTURE, Op.MAKE_FUNCTION, Op.LOAD_CLASS, Op.ALLOC,

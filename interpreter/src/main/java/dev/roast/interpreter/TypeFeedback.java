@@ -49,6 +49,17 @@ public final class TypeFeedback {
         };
     }
 
+    /**
+     * The kind bit of a value judged from the word alone (every pointer is OBJECT): what `is`/`is not`
+     * record, inline in the dispatch loop, where identity needs no more.
+     */
+    static int kindOfWord(long word) {
+        if (PackedValue.isInt(word)) return INT;
+        if (PackedValue.isDouble(word)) return FLOAT;
+        if (word == PackedValue.TRUE || word == PackedValue.FALSE) return BOOL;
+        return PackedValue.isPointer(word) ? OBJECT : NONE;
+    }
+
     /** Records the kinds of the values in the operands of the instruction at {@code pc} (an OPERAND_KINDS op). */
     static void recordOperands(FunctionProfile profile, int[] code, int pc, long fp) {
         for (int offset : OPERAND_OFFSETS[code[pc]]) {

@@ -99,12 +99,29 @@ final class ValueOps implements Context {
         switch (code[pc]) {
             case Op.CALL_BUILTIN -> { return callBuiltin(f, fp, pc); }
             case Op.CALL_METHOD -> { return callMethod(f, fp, pc); }
+            case Op.LEN -> {
+                long v = slot(fp, code[pc + 2]);
+                long n = switch (Kinds.kind(v)) {
+                    case ObjectKind.STR -> Str.length(Kinds.addr(v));
+                    case ObjectKind.LIST -> ListObj.length(Kinds.addr(v));
+                    case ObjectKind.DICT -> DictObj.size(Kinds.addr(v));
+                    default -> -1;
+                };
+                set(fp, code[pc + 1], n >= 0 ? PackedValue.ofInt(n)  // ranges, dict views, the TypeError:
+                        : callBuiltin(Builtin.LEN, new Args(new long[] {v}, new String[0], new long[0])));
+                return pc + 3;
+            }
             case Op.LOAD_BUILTIN -> {
                 set(fp, code[pc + 1], builtinRef((Builtin) pool[code[pc + 2]]));
                 return pc + 3;
             }
             case Op.CONCAT_STR, Op.REPEAT_STR, Op.CONCAT_LIST, Op.REPEAT_LIST -> {
                 long a = slot(fp, code[pc + 2]), b = slot(fp, code[pc + 3]);
+                if (code[pc] == Op.CONCAT_STR && Kinds.isStr(a) && Kinds.isStr(b)) {
+                    // Straight to the string: Arith.binary is a big method C1 declines to compile.
+                    set(fp, code[pc + 1], PackedValue.ofPointer(Str.concat(heap, Kinds.addr(a), Kinds.addr(b))));
+                    return pc + 4;
+                }
                 ArithOp op = switch (code[pc]) {
                     case Op.CONCAT_STR, Op.CONCAT_LIST -> ArithOp.ANY_ADD;
                     default -> ArithOp.ANY_MUL;

@@ -139,7 +139,9 @@ public enum Opcode {
     LIST_IN_PLACE(REG, REG, IMM),
     /** dst = format(src, conversion IMM (0, 'r', 's', 'a'), spec OPT_REG). */
     FORMAT(DST, REG, IMM, OPT_REG),
-    BUILD_STRING(DST, REGS);
+    BUILD_STRING(DST, REGS),
+    /** dst = len(src): `len` with one argument, inline for str, list and dict. */
+    LEN(DST, REG);
 
     private final List<Operand> operands;
     private final ArithOp arith;

@@ -5,6 +5,7 @@ import dev.roast.bytecode.BytecodeModule;
 import dev.roast.bytecode.BytecodeWriter;
 import dev.roast.bytecode.BytecodeWriter.Label;
 import dev.roast.bytecode.Opcode;
+import dev.roast.frontend.hir.Builtin;
 import dev.roast.frontend.hir.FunctionInfo;
 import dev.roast.mir.ArithOp;
 import dev.roast.mir.Block;
@@ -222,6 +223,8 @@ public final class BytecodeCompiler {
             case Insn.CallVirtual x -> w.emit(Opcode.CALL_VIRTUAL, at, s(x.dst()), w.constant(x.method()), s(x.args()));
             case Insn.CallValue x -> w.emit(Opcode.CALL_VALUE, at, s(x.dst()), s(x.callee()), s(x.args()));
             case Insn.CallDynamic x -> w.emit(Opcode.CALL_DYNAMIC, at, s(x.dst()), s(x.receiver()), w.constant(x.name()), s(x.args()));
+            case Insn.CallBuiltin x when x.builtin() == Builtin.LEN && x.args().size() == 1 && x.keywordNames().isEmpty() ->
+                    w.emit(Opcode.LEN, at, s(x.dst()), s(x.args().getFirst()));
             case Insn.CallBuiltin x -> w.emit(Opcode.CALL_BUILTIN, at, s(x.dst()), w.constant(x.builtin()), s(x.args()),
                     w.constant(x.keywordNames().toArray(new String[0])), s(x.keywordArgs()));
             case Insn.CallBuiltinMethod x -> w.emit(Opcode.CALL_METHOD, at, s(x.dst()), w.constant(x.method()), s(x.receiver()),
