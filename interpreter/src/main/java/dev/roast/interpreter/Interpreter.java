@@ -11,13 +11,14 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * The dispatch loop over register bytecode. Frames live on the one off-heap
- * value stack (architecture decision 4): a frame is {@code frameSize} packed
- * words at {@code fp}, parameters first; a callee's frame starts where its
- * caller's ends. The hot operations are inline here — moves, constants, int
- * and float arithmetic on inline values, comparisons, branches, direct and
- * virtual calls, globals, fields and list items — and everything else is one
- * call into {@link Runtime}, which keeps this method small enough for C2.
- * A Roast call is a Java call of {@link #execute}.
+ * value stack (architecture decision 4): a three-word header, then
+ * {@code frameSize} packed words at {@code fp}, parameters first; a callee's
+ * frame starts where its caller's ends. The hot operations are inline here —
+ * moves, constants, int and float arithmetic on inline values, comparisons,
+ * branches, direct and virtual calls and returns (which stay in this loop),
+ * globals, fields and list items — and everything else is one call into
+ * {@link Runtime}. The loop's shape (operands fetched and results stored once,
+ * see {@link Dispatch}) keeps it inside C2's inlining budget.
  */
 public final class Interpreter {
     static final MemorySegment M = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
@@ -69,6 +70,11 @@ public final class Interpreter {
         return ((long) function << 32) | pc;
     }
 
+    /** The closure of the frame at {@code fp} (the runtime reads captured cells through it). */
+    static long closureOf(long fp) {
+        return raw(fp + CLOSURE);
+    }
+
     private static long raw(long address) {
         return M.get(JAVA_LONG_UNALIGNED, address);
     }
@@ -116,7 +122,7 @@ public final class Interpreter {
         top = fp + ((long) f.frameSize() << 3);
         depth++;
         try {
-            return execute(id, f, fp, closure);
+            return execute(id, f, fp);
         } finally {
             top = savedTop;
             depth = savedDepth;
@@ -131,7 +137,7 @@ public final class Interpreter {
      * code from Java (function values, sort keys, `__str__`) starts a new activation through
      * {@link #call}/{@link #invoke}.
      */
-    long execute(int id, BytecodeFunction f, long fp, long closure) {
+    long execute(int id, BytecodeFunction f, long fp) {
         program.profile(id).calls++;
         final long entryFp = fp;
         int[] code = f.code();
@@ -204,7 +210,7 @@ public final class Interpreter {
                             else if (kind == ANY_MUL) x = PackedValue.mulExact48(i, j);
                         }
                         if (x == PackedValue.NOT_INLINE) {
-                            pc = runtime.slowOp(this, id, f, fp, closure, pc);
+                            pc = runtime.slowOp(this, id, f, fp, pc);
                             continue;
                         }
                         byte[] kinds = program.profile(id).operandKinds;
@@ -226,7 +232,7 @@ public final class Interpreter {
                             kinds[pc + 3] |= TypeFeedback.INT;
                             r = PackedValue.ofBool(compareInt(kind, ANY_LT, PackedValue.asInt(a), PackedValue.asInt(b)));
                         } else {
-                            pc = runtime.slowOp(this, id, f, fp, closure, pc);
+                            pc = runtime.slowOp(this, id, f, fp, pc);
                             continue;
                         }
                     }
@@ -265,7 +271,6 @@ public final class Interpreter {
                         depth--;
                         long ret = raw(fp + RETURN_TO);
                         fp = raw(fp + CALLER_FP);
-                        closure = raw(fp + CLOSURE);
                         id = (int) (ret >>> 32);
                         pc = (int) ret;
                         f = program.function(id);
@@ -289,11 +294,12 @@ public final class Interpreter {
                         if (depth >= maxDepth || end > stackLimit) {
                             throw runtime.raise(new PyError("RecursionError", "maximum recursion depth exceeded"));
                         }
-                        putRaw(calleeFp + CALLER_FP, fp);
-                        putRaw(calleeFp + RETURN_TO, returnTo(id, pc));
-                        putRaw(calleeFp + CLOSURE, PackedValue.NONE);
-                        for (int i = 0; i < argc; i++) set(calleeFp, i, get(fp, code[pc + 4 + i]));
-                        for (int i = argc; i < size; i++) set(calleeFp, i, PackedValue.UNBOUND);
+                        // Each loop is one inlined access however many words it writes (see Dispatch); C2
+                        // unrolls the header's three.
+                        for (int h = 0; h < HEADER_WORDS; h++) {
+                            putRaw(calleeFp + CALLER_FP + 8L * h, h == 0 ? fp : h == 1 ? returnTo(id, pc) : PackedValue.NONE);
+                        }
+                        for (int i = 0; i < size; i++) set(calleeFp, i, i < argc ? get(fp, code[pc + 4 + i]) : PackedValue.UNBOUND);
                         top = end;
                         depth++;
                         program.profile(callee).calls++;
@@ -302,14 +308,13 @@ public final class Interpreter {
                         code = g.code();
                         constants = program.constants(callee);
                         fp = calleeFp;
-                        closure = PackedValue.NONE;
                         pc = 0;
                         continue;
                     }
                     case Op.GET_ITEM_LIST, Op.SET_ITEM_LIST -> {
                         long addr = listAddress(a, b);
                         if (addr == 0) {  // None, out of range, boxed index: the runtime raises the exact error
-                            pc = runtime.slowOp(this, id, f, fp, closure, pc);
+                            pc = runtime.slowOp(this, id, f, fp, pc);
                             continue;
                         }
                         if (op == Op.SET_ITEM_LIST) {
@@ -332,7 +337,7 @@ public final class Interpreter {
                         continue;
                     }
                     default -> {
-                        pc = runtime.slowOp(this, id, f, fp, closure, pc);
+                        pc = runtime.slowOp(this, id, f, fp, pc);
                         continue;
                     }
                 }

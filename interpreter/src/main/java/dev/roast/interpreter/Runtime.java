@@ -162,7 +162,7 @@ final class Runtime implements Roots {
     // ---- the opcodes not handled inline ----
 
     /** Executes the instruction at {@code pc}; returns the next pc. */
-    int slowOp(Interpreter in, int id, BytecodeFunction f, long fp, long closure, int pc) {
+    int slowOp(Interpreter in, int id, BytecodeFunction f, long fp, int pc) {
         int[] code = f.code();
         Object[] pool = f.constants();
         if (TypeFeedback.recordsOperands(code[pc])) TypeFeedback.recordOperands(program.profile(id), code, pc, fp);
@@ -228,7 +228,7 @@ final class Runtime implements Roots {
             case Op.NEW_CELL, Op.LOAD_CELL, Op.STORE_CELL, Op.LOAD_CAPTURE, Op.MAKE_FUNCTION, Op.LOAD_CLASS, Op.ALLOC,
                  Op.NEW_EXCEPTION, Op.INIT_EXCEPTION, Op.GET_CONSTANT, Op.SET_CONSTANT, Op.GET_ATTR, Op.SET_ATTR,
                  Op.BIND_METHOD, Op.CALL_VALUE, Op.CALL_DYNAMIC, Op.RAISE, Op.RAISE_ASSERTION ->
-                    pc = objects.execute(in, id, f, fp, closure, pc);
+                    pc = objects.execute(in, id, f, fp, Interpreter.closureOf(fp), pc);
             default -> throw notYet("the operation " + dev.roast.bytecode.Opcode.values()[code[pc]].name().toLowerCase());
         }
         return pc;
