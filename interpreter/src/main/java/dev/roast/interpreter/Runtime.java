@@ -87,16 +87,13 @@ final class Runtime implements Roots {
         return PackedValue.fitsInline(v) ? PackedValue.ofInt(v) : PackedValue.ofPointer(BoxedInt.alloc(heap, v));
     }
 
-    /** ADD/SUB/MUL (and ADD_INT_IMM)/FLOOR_DIV/MOD_INT on any int words: the dispatch loop's path beyond 48 bits. */
+    /** ADD/SUB/MUL_INT (and ADD_INT_IMM) on int words beyond the inline range: the dispatch loop's slow path. */
     long intArith(int op, long a, long b) {
         long x = intValue(a), y = intValue(b);
         return intOf(switch (op) {
-            case Op.ADD_INT, Op.ADD_INT_IMM -> IntArith.add(x, y);
             case Op.SUB_INT -> IntArith.sub(x, y);
             case Op.MUL_INT -> IntArith.mul(x, y);
-            case Op.FLOOR_DIV_INT -> IntArith.floorDiv(x, y);
-            case Op.MOD_INT -> IntArith.mod(x, y);
-            default -> throw new IllegalArgumentException("not an int op: " + op);
+            default -> IntArith.add(x, y);
         });
     }
 
@@ -162,7 +159,7 @@ final class Runtime implements Roots {
     // ---- the opcodes not handled inline ----
 
     /** Executes the instruction at {@code pc}; returns the next pc. */
-    int slowOp(Interpreter in, int id, BytecodeFunction f, long fp, int pc) {
+    int slowOp(Interpreter in, int id, BytecodeFunction f, long fp, long closure, int pc) {
         int[] code = f.code();
         Object[] pool = f.constants();
         if (TypeFeedback.recordsOperands(code[pc])) TypeFeedback.recordOperands(program.profile(id), code, pc, fp);
@@ -228,7 +225,7 @@ final class Runtime implements Roots {
             case Op.NEW_CELL, Op.LOAD_CELL, Op.STORE_CELL, Op.LOAD_CAPTURE, Op.MAKE_FUNCTION, Op.LOAD_CLASS, Op.ALLOC,
                  Op.NEW_EXCEPTION, Op.INIT_EXCEPTION, Op.GET_CONSTANT, Op.SET_CONSTANT, Op.GET_ATTR, Op.SET_ATTR,
                  Op.BIND_METHOD, Op.CALL_VALUE, Op.CALL_DYNAMIC, Op.RAISE, Op.RAISE_ASSERTION ->
-                    pc = objects.execute(in, id, f, fp, Interpreter.closureOf(fp), pc);
+                    pc = objects.execute(in, id, f, fp, closure, pc);
             default -> throw notYet("the operation " + dev.roast.bytecode.Opcode.values()[code[pc]].name().toLowerCase());
         }
         return pc;
