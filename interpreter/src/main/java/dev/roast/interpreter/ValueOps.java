@@ -71,21 +71,7 @@ final class ValueOps implements Context {
 
     int execute(Interpreter in, int id, BytecodeFunction f, long fp, int pc) {
         this.in = in;
-        // As guarded(), written out: this is every slow operation's path, and a capturing lambda per call
-        // costs an allocation whenever C2 does not inline through it.
-        HandleScope hs = rt.heap.handles();
-        int mark = hs.mark();
-        try {
-            return dispatch(f, fp, pc);
-        } catch (FormatException e) {
-            throw new PyError(e.pythonType(), e.getMessage());
-        } catch (UnhashableKey e) {
-            throw new PyError("TypeError", e.getMessage());
-        } catch (IteratorObj.DictChangedSize e) {
-            throw new PyError("RuntimeError", "dictionary changed size during iteration");
-        } finally {
-            hs.reset(mark);
-        }
+        return (int) guarded(() -> dispatch(f, fp, pc));
     }
 
     private static long slot(long fp, int s) { return Interpreter.slot(fp, s); }
