@@ -105,7 +105,7 @@ final class ObjectOps implements Roots {
             }
             case Op.ALLOC -> {
                 // Not inline in the dispatch loop: the allocator's fast path would take a large share of
-                // C2's inlining budget for that method (see Dispatch).
+                // C2's inlining budget for that method (docs/architecture.md, Interpreter, Dispatch).
                 int plain = rt.program.allocClassId(id, code[pc + 2]);
                 if (plain >= 0) {
                     Interpreter.setSlot(fp, code[pc + 1], PackedValue.ofPointer(Instance.alloc(rt.heap, plain, rt.program.fieldCount(plain))));
