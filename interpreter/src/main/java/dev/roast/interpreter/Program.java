@@ -25,6 +25,8 @@ public final class Program {
     private final BytecodeFunction[] functions;
     private final FunctionProfile[] profiles;
     private final long[][] constants;
+    /** For each function, the words a new frame starts with past its arguments: UNBOUND, or a constant slot's constant. */
+    private final long[][] frameTemplates;
     private final Map<FunctionInfo, Integer> ids = new IdentityHashMap<>();
     /** For each function, CONST index → callee id (or -1), so CALL_DIRECT needs no map lookup. */
     private final int[][] calleeIds;
@@ -43,6 +45,7 @@ public final class Program {
         for (int i = 1; i < n; i++) functions[i] = bytecode.functions().get(i - 1);
         profiles = new FunctionProfile[n];
         constants = new long[n][];
+        frameTemplates = new long[n][];
         calleeIds = new int[n][];
         allocClassIds = new int[n][];
         for (int i = 0; i < n; i++) {
@@ -98,6 +101,10 @@ public final class Program {
     long[] constants(int id) { return constants[id]; }
 
     void setConstants(int id, long[] packed) { constants[id] = packed; }
+
+    long[] frameTemplate(int id) { return frameTemplates[id]; }
+
+    void setFrameTemplate(int id, long[] words) { frameTemplates[id] = words; }
 
     long global(int index) {
         return Interpreter.M.get(JAVA_LONG_UNALIGNED, globals + 8L * index);

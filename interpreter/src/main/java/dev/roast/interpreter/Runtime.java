@@ -69,6 +69,12 @@ final class Runtime implements Roots {
                 default -> 0L;
             };
         }
+        BytecodeFunction f = program.function(id);
+        long[] frame = new long[f.frameSize()];
+        java.util.Arrays.fill(frame, PackedValue.UNBOUND);
+        int[] cs = f.constantSlots();
+        for (int i = 0; i < cs.length; i += 2) frame[cs[i]] = packed[cs[i + 1]];
+        program.setFrameTemplate(id, frame);
     }
 
     @Override

@@ -5,7 +5,8 @@ import dev.roast.frontend.hir.FunctionInfo;
 /**
  * One function's bytecode and metadata: the code words, the source offset of
  * each instruction (for tracebacks), the constant pool, and the frame shape
- * (parameters in slots 0..paramCount-1, frameSize slots in all).
+ * (parameters in slots 0..paramCount-1, then temporaries and variables, then
+ * constant slots; frameSize slots in all).
  */
 public final class BytecodeFunction {
     private final FunctionInfo info;
@@ -14,9 +15,12 @@ public final class BytecodeFunction {
     private final Object[] constants;
     private final int frameSize;
     private final int loopCount;
+    private final int[] constantSlots;
 
-    public BytecodeFunction(FunctionInfo info, int[] code, int[] positions, Object[] constants, int frameSize, int loopCount) {
+    public BytecodeFunction(FunctionInfo info, int[] code, int[] positions, Object[] constants, int frameSize, int loopCount,
+                            int[] constantSlots) {
         this.info = info;
+        this.constantSlots = constantSlots;
         this.code = code;
         this.positions = positions;
         this.constants = constants;
@@ -35,6 +39,13 @@ public final class BytecodeFunction {
     public Object[] constants() { return constants; }
 
     public int frameSize() { return frameSize; }
+
+    /**
+     * Pairs (slot, constant index): slots that a call fills with their constant when it sets up the frame,
+     * so that instructions read constants as operands instead of loading them each time they run. No
+     * instruction writes these slots.
+     */
+    public int[] constantSlots() { return constantSlots; }
 
     public int paramCount() { return info.params().size(); }
 

@@ -86,8 +86,8 @@ public final class BytecodeWriter {
         }
     }
 
-    public BytecodeFunction finish(FunctionInfo info, int frameSize) {
+    public BytecodeFunction finish(FunctionInfo info, int frameSize, int[] constantSlots) {
         return new BytecodeFunction(info, Arrays.copyOf(code, size), Arrays.copyOf(positions, size), constants.toArray(),
-                frameSize, loops);
+                frameSize, loops, constantSlots);
     }
 }

@@ -28,6 +28,14 @@ public final class Disassembler {
                 .append(file.line(f.info().span().start())).append("  [params ").append(f.paramCount()).append(", frame ")
                 .append(f.frameSize()).append(" slots, ").append(f.instructionCount()).append(" instructions, ")
                 .append(f.code().length).append(" words]\n");
+        int[] cs = f.constantSlots();
+        if (cs.length > 0) {
+            out.append("  constant slots:");
+            for (int i = 0; i < cs.length; i += 2) {
+                out.append(i > 0 ? "," : "").append(" s").append(cs[i]).append(" = ").append(constant(f.constants()[cs[i + 1]]));
+            }
+            out.append('\n');
+        }
         int[] code = f.code();
         int pc = 0;
         while (pc < code.length) {

@@ -2,6 +2,7 @@ package dev.roast.bytecode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roast.frontend.Frontend;
@@ -44,9 +45,23 @@ class BytecodeTest {
         return at;
     }
 
-    /** Decoding walks exactly to the end; targets land on instruction starts; slots lie in the frame; positions are known. */
+    /**
+     * Decoding walks exactly to the end; targets land on instruction starts; slots lie in the frame; positions
+     * are known; constant slots are the frame's last slots, hold int/float/str constants and are never written.
+     */
     private static void wellFormed(BytecodeFunction f) {
         int[] code = f.code();
+        var constantSlots = new BitSet();
+        int[] cs = f.constantSlots();
+        for (int i = 0; i < cs.length; i += 2) {
+            constantSlots.set(cs[i]);
+            Object c = f.constants()[cs[i + 1]];
+            assertTrue(c instanceof Long || c instanceof Double || c instanceof String, "constant slot holds " + c);
+        }
+        if (!constantSlots.isEmpty()) {
+            assertEquals(f.frameSize() - cs.length / 2, constantSlots.nextSetBit(0), "constant slots come last");
+            assertEquals(f.frameSize(), constantSlots.nextClearBit(constantSlots.nextSetBit(0)), "constant slots are contiguous");
+        }
         var starts = new BitSet();
         var targets = new ArrayList<Integer>();
         int pc = 0;
@@ -56,7 +71,10 @@ class BytecodeTest {
             int at = pc + 1;
             for (Operand o : Opcode.values()[code[pc]].operands()) {
                 switch (o) {
-                    case DST, REG -> assertTrue(code[at] >= 0 && code[at] < f.frameSize(), "slot " + code[at] + " at " + pc);
+                    case DST, REG -> {
+                        assertTrue(code[at] >= 0 && code[at] < f.frameSize(), "slot " + code[at] + " at " + pc);
+                        if (o == Operand.DST) assertFalse(constantSlots.get(code[at]), "writes constant slot " + code[at] + " at " + pc);
+                    }
                     case OPT_REG -> assertTrue(code[at] >= -1 && code[at] < f.frameSize(), "slot " + code[at] + " at " + pc);
                     case CONST -> assertTrue(code[at] >= 0 && code[at] < f.constants().length);
                     case TARGET -> targets.add(code[at]);
@@ -102,11 +120,36 @@ class BytecodeTest {
     }
 
     @Test
-    void fibIsNineInstructions() {
+    void fibIsEightInstructions() {
         var f = fn(compile("def fib(n: int) -> int:\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n"), "fib");
-        assertEquals(List.of(Opcode.LOAD_INT, Opcode.JUMP_UNLESS_LT_INT, Opcode.RETURN, Opcode.ADD_INT_IMM, Opcode.CALL_DIRECT,
+        assertEquals(List.of(Opcode.JUMP_UNLESS_LT_INT, Opcode.RETURN, Opcode.ADD_INT_IMM, Opcode.CALL_DIRECT,
                 Opcode.ADD_INT_IMM, Opcode.CALL_DIRECT, Opcode.ADD_INT, Opcode.RETURN), opcodes(f));
-        assertEquals(4, f.frameSize(), "temporaries share slots");
+        assertEquals(5, f.frameSize(), "temporaries share slots; the constant 2 has its own");
+        assertEquals(2, f.constantSlots().length, "one constant slot");
+        assertEquals(4, f.constantSlots()[0]);
+        assertEquals(4, f.code()[2], "n < 2 reads 2 from its constant slot");
+        assertEquals(2L, f.constants()[f.constantSlots()[1]]);
+    }
+
+    @Test
+    void loopsReadConstantsFromSlotsInsteadOfReloadingThem() {
+        var f = fn(compile("def f() -> float:\n    t = 0\n    x = 0.0\n    i = 0\n    while i < 30000000:\n"
+                + "        t = (t + i * 7) % 1000003\n        x = x * 0.5 + 2.5\n        i += 1\n    return x + t\n"), "f");
+        var ops = opcodes(f);
+        var loop = ops.subList(ops.indexOf(Opcode.LOOP), ops.lastIndexOf(Opcode.JUMP));
+        assertFalse(loop.contains(Opcode.LOAD_CONST) || loop.contains(Opcode.LOAD_INT), loop.toString());
+        assertEquals(3, ops.stream().filter(o -> o == Opcode.LOAD_INT || o == Opcode.LOAD_CONST).count(),
+                "only the three variables' initial values are loads: " + ops);
+        assertEquals(5, f.constantSlots().length / 2, "30000000, 7, 1000003, 0.5, 2.5 each in one slot");
+    }
+
+    @Test
+    void aConstantAssignedToAVariableIsStillOneLoad() {
+        var f = fn(compile("def f(n: int) -> int:\n    x = 123456\n    while n > 0:\n        x = 123456\n        n -= 1\n    return x\n"), "f");
+        for (int i = 1; i < f.constantSlots().length; i += 2) {
+            assertNotEquals(123456L, f.constants()[f.constantSlots()[i]], "x = 123456 loads into x directly");
+        }
+        assertEquals(2, opcodes(f).stream().filter(o -> o == Opcode.LOAD_INT).count());
     }
 
     @Test

@@ -15,8 +15,10 @@ import dev.roast.mir.MirFunction;
 import dev.roast.mir.MirModule;
 import dev.roast.mir.Terminator;
 import dev.roast.mir.verify.Registers;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +36,8 @@ public final class BytecodeCompiler {
     private final BytecodeWriter w = new BytecodeWriter();
     private final int[] slot;
     private final int frameSize;
+    /** Pairs (slot, constant index), see {@link BytecodeFunction#constantSlots()}. */
+    private final int[] constantSlots;
     private final int[] uses;
     private final Label[] labels;
     /** Block ids in layout order (reverse postorder), and each block's place in it. */
@@ -44,20 +48,71 @@ public final class BytecodeCompiler {
 
     private BytecodeCompiler(MirFunction f) {
         this.f = f;
-        var a = SlotAllocator.allocate(f);
-        this.slot = a.slotOf();
-        this.frameSize = a.frameSize();
         this.uses = new int[f.registerCount()];
         for (Block b : f.blocks()) {
             for (Insn i : b.insns()) for (int r : Registers.reads(i)) uses[r]++;
             for (int r : Registers.reads(b.terminator())) uses[r]++;
+        }
+        findFoldableConstants();
+        var inSlots = findSlotConstants();
+        var excluded = new BitSet();
+        inSlots.keySet().forEach(excluded::set);
+        var a = SlotAllocator.allocate(f, excluded);
+        this.slot = a.slotOf();
+        // One slot per distinct constant, after every other slot: a call fills them in (BytecodeFunction.constantSlots).
+        var slotOfConstant = new LinkedHashMap<Integer, Integer>();
+        int size = a.frameSize();
+        for (var e : inSlots.entrySet()) {
+            int k = w.constant(e.getValue());
+            Integer at = slotOfConstant.get(k);
+            if (at == null) slotOfConstant.put(k, at = size++);
+            slot[e.getKey()] = at;
+        }
+        this.frameSize = size;
+        this.constantSlots = new int[2 * slotOfConstant.size()];
+        int n = 0;
+        for (var e : slotOfConstant.entrySet()) {
+            constantSlots[n++] = e.getValue();
+            constantSlots[n++] = e.getKey();
         }
         this.labels = new Label[f.blocks().size()];
         for (int i = 0; i < labels.length; i++) labels[i] = w.newLabel();
         this.layout = reversePostorder();
         this.place = new int[layout.length];
         for (int i = 0; i < layout.length; i++) place[layout[i]] = i;
-        findFoldableConstants();
+    }
+
+    /**
+     * Temporaries that hold an int (beyond an immediate), float or str constant, are defined once and are
+     * not merely moved into a variable (that stays one load into the variable): instructions read them from
+     * a constant slot, so a loop no longer reloads its constants every iteration.
+     */
+    private Map<Integer, Object> findSlotConstants() {
+        var defs = new int[f.registerCount()];
+        var moved = new BitSet();
+        var values = new HashMap<Integer, Object>();
+        for (Block b : f.blocks()) {
+            for (Insn i : b.insns()) {
+                if (i.dst() >= 0) defs[i.dst()]++;
+                if (i instanceof Insn.Move m) moved.set(m.src());
+                switch (i) {
+                    case Insn.LoadInt x -> values.put(x.dst(), x.value());
+                    case Insn.LoadFloat x -> values.put(x.dst(), x.value());
+                    case Insn.LoadStr x -> values.put(x.dst(), x.value());
+                    case Insn.ModuleConstant x -> values.put(x.dst(), mathConstant(x.name()));
+                    default -> {}
+                }
+            }
+            if (b.terminator() instanceof Terminator.IterNext n) defs[n.dst()]++;
+        }
+        var out = new LinkedHashMap<Integer, Object>();
+        for (var e : values.entrySet()) {
+            int r = e.getKey();
+            if (r >= f.frameVariables() && defs[r] == 1 && uses[r] > 0 && !moved.get(r) && !smallConstants.containsKey(r)) {
+                out.put(r, e.getValue());
+            }
+        }
+        return out;
     }
 
     /** Small int constants defined once and read only as the right operand of an int add/sub: they become immediates. */
@@ -98,7 +153,7 @@ public final class BytecodeCompiler {
     public static BytecodeFunction compile(MirFunction f) {
         var c = new BytecodeCompiler(f);
         c.run();
-        return c.w.finish(f.info(), c.frameSize);
+        return c.w.finish(f.info(), c.frameSize, c.constantSlots);
     }
 
     /**
@@ -164,6 +219,10 @@ public final class BytecodeCompiler {
 
     private int s(int reg) { return reg < 0 ? -1 : slot[reg]; }
 
+    private boolean inConstantSlot(int reg) { return slot[reg] >= firstConstantSlot(); }
+
+    private int firstConstantSlot() { return frameSize - constantSlots.length / 2; }
+
     /** `t = op(...); v = t` where t is read nowhere else: op can write v itself (instructions read before they write). */
     private boolean writesIntoMove(Insn i, Insn.Move m) {
         int t = i.dst();
@@ -185,16 +244,20 @@ public final class BytecodeCompiler {
         int at = i.span().start();
         switch (i) {
             case Insn.LoadInt x -> {
-                if (smallConstants.containsKey(x.dst())) {
-                    // folded into its single user as an immediate
+                if (smallConstants.containsKey(x.dst()) || inConstantSlot(x.dst())) {
+                    // folded into its single user as an immediate, or read from its constant slot
                 } else if (isSmall(x.value())) {
                     w.emit(Opcode.LOAD_INT, at, s(x.dst()), (int) x.value());
                 } else {
                     w.emit(Opcode.LOAD_CONST, at, s(x.dst()), w.constant(x.value()));
                 }
             }
-            case Insn.LoadFloat x -> w.emit(Opcode.LOAD_CONST, at, s(x.dst()), w.constant(x.value()));
-            case Insn.LoadStr x -> w.emit(Opcode.LOAD_CONST, at, s(x.dst()), w.constant(x.value()));
+            case Insn.LoadFloat x -> {
+                if (!inConstantSlot(x.dst())) w.emit(Opcode.LOAD_CONST, at, s(x.dst()), w.constant(x.value()));
+            }
+            case Insn.LoadStr x -> {
+                if (!inConstantSlot(x.dst())) w.emit(Opcode.LOAD_CONST, at, s(x.dst()), w.constant(x.value()));
+            }
             case Insn.LoadBool x -> w.emit(x.value() ? Opcode.LOAD_TRUE : Opcode.LOAD_FALSE, at, s(x.dst()));
             case Insn.LoadNone x -> w.emit(Opcode.LOAD_NONE, at, s(x.dst()));
             case Insn.Move x -> {
@@ -242,7 +305,9 @@ public final class BytecodeCompiler {
             case Insn.GetAttr x -> w.emit(Opcode.GET_ATTR, at, s(x.dst()), s(x.object()), w.constant(x.name()));
             case Insn.SetAttr x -> w.emit(Opcode.SET_ATTR, at, s(x.object()), w.constant(x.name()), s(x.src()));
             case Insn.BindMethod x -> w.emit(Opcode.BIND_METHOD, at, s(x.dst()), s(x.receiver()), w.constant(x.method()));
-            case Insn.ModuleConstant x -> w.emit(Opcode.LOAD_CONST, at, s(x.dst()), w.constant(mathConstant(x.name())));
+            case Insn.ModuleConstant x -> {
+                if (!inConstantSlot(x.dst())) w.emit(Opcode.LOAD_CONST, at, s(x.dst()), w.constant(mathConstant(x.name())));
+            }
             case Insn.MakeList x -> w.emit(Opcode.MAKE_LIST, at, s(x.dst()), s(x.elements()));
             case Insn.MakeDict x -> {
                 int[] pairs = new int[x.keys().size() * 2];

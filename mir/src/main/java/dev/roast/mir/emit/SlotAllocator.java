@@ -24,7 +24,8 @@ final class SlotAllocator {
     /** The slot of every MIR register, and the frame size in slots. */
     record Assignment(int[] slotOf, int frameSize) {}
 
-    static Assignment allocate(MirFunction f) {
+    /** Registers in {@code excluded} get no slot here (the caller places them). */
+    static Assignment allocate(MirFunction f, BitSet excluded) {
         int regs = f.registerCount(), fixed = f.frameVariables();
         int blocks = f.blocks().size();
         // Positions: each instruction and each terminator gets one, in block order.
@@ -90,7 +91,7 @@ final class SlotAllocator {
         int[] slotOf = new int[regs];
         for (int r = 0; r < fixed; r++) slotOf[r] = r;
         var order = new ArrayList<Integer>();
-        for (int r = fixed; r < regs; r++) if (end[r] >= 0) order.add(r);
+        for (int r = fixed; r < regs; r++) if (end[r] >= 0 && !excluded.get(r)) order.add(r);
         order.sort((a, b) -> start[a] != start[b] ? Integer.compare(start[a], start[b]) : Integer.compare(a, b));
         var active = new PriorityQueue<Integer>((a, b) -> Integer.compare(end[a], end[b]));
         var free = new PriorityQueue<Integer>();
