@@ -147,9 +147,14 @@ public final class Interpreter {
                         long b = op == Op.ADD_INT_IMM ? PackedValue.ofInt(code[pc + 3]) : get(fp, code[pc + 3]);
                         long r = PackedValue.NOT_INLINE;
                         if (PackedValue.isInt(a) && PackedValue.isInt(b)) {
+                            // Written out rather than calling addExact48 & co. (35 bytes), which C2 stops
+                            // inlining here at its node cutoff. Inline ints are 48-bit: a sum or difference
+                            // cannot wrap 64 bits, so only the 48-bit fit is checked; a product can.
                             long x = PackedValue.asInt(a), y = PackedValue.asInt(b);
-                            r = op == Op.SUB_INT ? PackedValue.subExact48(x, y)
-                                    : op == Op.MUL_INT ? PackedValue.mulExact48(x, y) : PackedValue.addExact48(x, y);
+                            r = op == Op.SUB_INT ? x - y : op == Op.MUL_INT ? x * y : x + y;
+                            if (op == Op.MUL_INT && Math.multiplyHigh(x, y) != r >> 63 || !PackedValue.fitsInline(r)) {
+                                r = PackedValue.NOT_INLINE;
+                            }
                         }
                         set(fp, code[pc + 1], r != PackedValue.NOT_INLINE ? PackedValue.ofInt(r) : runtime.intArith(op, a, b));
                         pc += 4;
