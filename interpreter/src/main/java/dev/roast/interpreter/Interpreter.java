@@ -13,8 +13,9 @@ import java.lang.foreign.MemorySegment;
  * The dispatch loop over register bytecode. Frames live on the one off-heap
  * value stack (architecture decision 4): a frame is {@code frameSize} packed
  * words at {@code fp}, parameters first, constant slots last (filled from the
- * function's frame template); a callee's frame starts where its caller's ends. The hot operations are inline here — moves, constants, int
- * and float arithmetic on inline values, comparisons, branches, direct and
+ * function's frame template); a callee's frame starts where its caller's
+ * ends. The hot operations are inline here — moves, constants, int and float
+ * arithmetic on inline values, comparisons, branches, direct and
  * virtual calls, globals, fields and list items — and everything else is one
  * call into {@link Runtime}, which keeps this method small enough for C2.
  * A Roast call is a Java call of {@link #execute}.

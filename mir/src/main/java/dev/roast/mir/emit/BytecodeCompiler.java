@@ -39,6 +39,10 @@ public final class BytecodeCompiler {
     /** Pairs (slot, constant index), see {@link BytecodeFunction#constantSlots()}. */
     private final int[] constantSlots;
     private final int[] uses;
+    /** Per register: how many instructions write it; which are moved into another; the constant a load puts in it. */
+    private final int[] defs;
+    private final BitSet moved = new BitSet();
+    private final Map<Integer, Object> constantIn = new HashMap<>();
     private final Label[] labels;
     /** Block ids in layout order (reverse postorder), and each block's place in it. */
     private final int[] layout;
@@ -49,9 +53,22 @@ public final class BytecodeCompiler {
     private BytecodeCompiler(MirFunction f) {
         this.f = f;
         this.uses = new int[f.registerCount()];
+        this.defs = new int[f.registerCount()];
         for (Block b : f.blocks()) {
-            for (Insn i : b.insns()) for (int r : Registers.reads(i)) uses[r]++;
+            for (Insn i : b.insns()) {
+                for (int r : Registers.reads(i)) uses[r]++;
+                if (i.dst() >= 0) defs[i.dst()]++;
+                if (i instanceof Insn.Move m) moved.set(m.src());
+                switch (i) {
+                    case Insn.LoadInt x -> constantIn.put(x.dst(), x.value());
+                    case Insn.LoadFloat x -> constantIn.put(x.dst(), x.value());
+                    case Insn.LoadStr x -> constantIn.put(x.dst(), x.value());
+                    case Insn.ModuleConstant x -> constantIn.put(x.dst(), mathConstant(x.name()));
+                    default -> {}
+                }
+            }
             for (int r : Registers.reads(b.terminator())) uses[r]++;
+            if (b.terminator() instanceof Terminator.IterNext n) defs[n.dst()]++;
         }
         findFoldableConstants();
         var inSlots = findSlotConstants();
@@ -88,25 +105,8 @@ public final class BytecodeCompiler {
      * a constant slot, so a loop no longer reloads its constants every iteration.
      */
     private Map<Integer, Object> findSlotConstants() {
-        var defs = new int[f.registerCount()];
-        var moved = new BitSet();
-        var values = new HashMap<Integer, Object>();
-        for (Block b : f.blocks()) {
-            for (Insn i : b.insns()) {
-                if (i.dst() >= 0) defs[i.dst()]++;
-                if (i instanceof Insn.Move m) moved.set(m.src());
-                switch (i) {
-                    case Insn.LoadInt x -> values.put(x.dst(), x.value());
-                    case Insn.LoadFloat x -> values.put(x.dst(), x.value());
-                    case Insn.LoadStr x -> values.put(x.dst(), x.value());
-                    case Insn.ModuleConstant x -> values.put(x.dst(), mathConstant(x.name()));
-                    default -> {}
-                }
-            }
-            if (b.terminator() instanceof Terminator.IterNext n) defs[n.dst()]++;
-        }
         var out = new LinkedHashMap<Integer, Object>();
-        for (var e : values.entrySet()) {
+        for (var e : constantIn.entrySet()) {
             int r = e.getKey();
             if (r >= f.frameVariables() && defs[r] == 1 && uses[r] > 0 && !moved.get(r) && !smallConstants.containsKey(r)) {
                 out.put(r, e.getValue());
@@ -117,19 +117,11 @@ public final class BytecodeCompiler {
 
     /** Small int constants defined once and read only as the right operand of an int add/sub: they become immediates. */
     private void findFoldableConstants() {
-        var defs = new int[f.registerCount()];
-        var values = new HashMap<Integer, Long>();
-        for (Block b : f.blocks()) {
-            for (Insn i : b.insns()) {
-                if (i.dst() >= 0) defs[i.dst()]++;
-                if (i instanceof Insn.LoadInt li) values.put(li.dst(), li.value());
-            }
-        }
         for (Block b : f.blocks()) {
             for (Insn i : b.insns()) {
                 if (i instanceof Insn.Arith a && (a.op() == ArithOp.INT_ADD || a.op() == ArithOp.INT_SUB) && a.left() != a.right()) {
-                    Long v = values.get(a.right());
-                    if (v != null && defs[a.right()] == 1 && uses[a.right()] == 1 && v > Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+                    if (constantIn.get(a.right()) instanceof Long v && defs[a.right()] == 1 && uses[a.right()] == 1
+                            && v > Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
                         smallConstants.put(a.right(), (int) (long) v);
                     }
                 }
