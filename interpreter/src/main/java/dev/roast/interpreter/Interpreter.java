@@ -244,6 +244,10 @@ public final class Interpreter {
                         }
                     }
                     case Op.JUMP -> pc = code[pc + 1];
+                    case Op.JUMP_LOOP -> {
+                        program.profile(id).backEdges[code[pc + 2]]++;
+                        pc = code[pc + 1];
+                    }
                     case Op.JUMP_IF_TRUE, Op.JUMP_IF_FALSE ->
                             pc = (get(fp, code[pc + 1]) == PackedValue.TRUE) == (code[pc] == Op.JUMP_IF_TRUE) ? code[pc + 2] : pc + 3;
                     case Op.JUMP_UNLESS_LT_INT, Op.JUMP_UNLESS_LE_INT, Op.JUMP_UNLESS_GT_INT, Op.JUMP_UNLESS_GE_INT,

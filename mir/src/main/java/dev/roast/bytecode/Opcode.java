@@ -87,8 +87,13 @@ public enum Opcode {
     JUMP_UNLESS_GE_INT(CompareKind.INT_GE), JUMP_UNLESS_EQ_INT(CompareKind.INT_EQ), JUMP_UNLESS_NE_INT(CompareKind.INT_NE),
     JUMP_UNLESS_LT_FLOAT(CompareKind.FLOAT_LT), JUMP_UNLESS_LE_FLOAT(CompareKind.FLOAT_LE), JUMP_UNLESS_GT_FLOAT(CompareKind.FLOAT_GT),
     JUMP_UNLESS_GE_FLOAT(CompareKind.FLOAT_GE), JUMP_UNLESS_EQ_FLOAT(CompareKind.FLOAT_EQ), JUMP_UNLESS_NE_FLOAT(CompareKind.FLOAT_NE),
-    /** A loop header: counts back-edges for tier-up (and later OSR). IMM is the loop's index in the function. */
+    /**
+     * A loop header that some back-edge reaches by a branch rather than a plain jump: counts back-edges for
+     * tier-up (and later OSR). IMM is the loop's index in the function.
+     */
     LOOP(IMM),
+    /** A back-edge: counts it for loop IMM as LOOP does, then jumps to the loop's header (one dispatch, not two). */
+    JUMP_LOOP(TARGET, IMM),
     RETURN(REG),
     RETURN_NONE(),
     RAISE(REG),
@@ -205,7 +210,7 @@ public enum Opcode {
 
     /** Whether this opcode ends the straight-line flow (its successor is not simply the next instruction). */
     public boolean isUnconditionalTransfer() {
-        return this == JUMP || this == RETURN || this == RETURN_NONE || this == RAISE || this == RAISE_ASSERTION;
+        return this == JUMP || this == JUMP_LOOP || this == RETURN || this == RETURN_NONE || this == RAISE || this == RAISE_ASSERTION;
     }
 
     private static final Map<ArithOp, Opcode> BY_ARITH = new EnumMap<>(ArithOp.class);

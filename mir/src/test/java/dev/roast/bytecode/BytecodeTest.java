@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roast.frontend.Frontend;
 import dev.roast.frontend.source.SourceFile;
+import dev.roast.mir.Block;
+import dev.roast.mir.MirFunction;
+import dev.roast.mir.MirModule;
+import dev.roast.mir.Terminator;
 import dev.roast.mir.emit.BytecodeCompiler;
 import dev.roast.mir.lower.HirLowering;
 import java.io.IOException;
@@ -89,9 +93,30 @@ class BytecodeTest {
             pc = at;
         }
         assertEquals(code.length, pc, "decoding ends exactly at the end");
+        loopsCountedOnce(f);
         for (int t : targets) assertTrue(starts.get(t), f.info().qualifiedName() + ": jump into the middle of an instruction: " + t);
         Opcode last = Opcode.values()[code[lastStart(code)]];
         assertTrue(last.isUnconditionalTransfer(), "code cannot run off its end (ends with " + last + ")");
+    }
+
+    /** Each loop counts its iterations in one way: LOOP at its header, or JUMP_LOOP at each back-edge (backward). */
+    private static void loopsCountedOnce(BytecodeFunction f) {
+        int[] code = f.code();
+        var atHeader = new BitSet();
+        var atBackEdge = new BitSet();
+        for (int pc = 0; pc < code.length; pc += Opcode.lengthAt(code, pc)) {
+            if (code[pc] == Opcode.LOOP.ordinal()) {
+                assertFalse(atHeader.get(code[pc + 1]), "two LOOPs for loop " + code[pc + 1]);
+                atHeader.set(code[pc + 1]);
+            } else if (code[pc] == Opcode.JUMP_LOOP.ordinal()) {
+                assertTrue(code[pc + 1] <= pc, "JUMP_LOOP at " + pc + " jumps forward");
+                atBackEdge.set(code[pc + 2]);
+            }
+        }
+        assertFalse(atHeader.intersects(atBackEdge), f.info().qualifiedName() + ": a loop counted at its header and its back-edge");
+        atHeader.or(atBackEdge);
+        assertEquals(f.loopCount(), atHeader.cardinality(), f.info().qualifiedName() + ": every loop counts");
+        assertEquals(f.loopCount(), atHeader.nextClearBit(0), "loop indices are 0..loopCount-1");
     }
 
     private static int lastStart(int[] code) {
@@ -136,7 +161,7 @@ class BytecodeTest {
         var f = fn(compile("def f() -> float:\n    t = 0\n    x = 0.0\n    i = 0\n    while i < 30000000:\n"
                 + "        t = (t + i * 7) % 1000003\n        x = x * 0.5 + 2.5\n        i += 1\n    return x + t\n"), "f");
         var ops = opcodes(f);
-        var loop = ops.subList(ops.indexOf(Opcode.LOOP), ops.lastIndexOf(Opcode.JUMP));
+        var loop = ops.subList(ops.indexOf(Opcode.JUMP_UNLESS_LT_INT), ops.indexOf(Opcode.JUMP_LOOP));
         assertFalse(loop.contains(Opcode.LOAD_CONST) || loop.contains(Opcode.LOAD_INT), loop.toString());
         assertEquals(3, ops.stream().filter(o -> o == Opcode.LOAD_INT || o == Opcode.LOAD_CONST).count(),
                 "only the three variables' initial values are loads: " + ops);
@@ -156,11 +181,33 @@ class BytecodeTest {
     void rangeLoopsCountWithAnImmediateAndOneJump() {
         var f = fn(compile("def f(n: int) -> int:\n    t = 0\n    for i in range(n):\n        t += i\n    return t\n"), "f");
         var ops = opcodes(f);
-        assertTrue(ops.contains(Opcode.LOOP));
         assertTrue(ops.contains(Opcode.JUMP_UNLESS_LT_INT));
         assertTrue(ops.contains(Opcode.ADD_INT_IMM), ops.toString());
-        assertEquals(1, ops.stream().filter(o -> o == Opcode.JUMP).count(), "only the back-edge jumps: " + ops);
-        assertFalse(ops.contains(Opcode.MOVE) && ops.indexOf(Opcode.MOVE) > ops.indexOf(Opcode.LOOP) + 3, ops.toString());
+        assertEquals(List.of(Opcode.JUMP_LOOP), ops.stream().filter(o -> o.name().startsWith("JUMP") && !o.name().startsWith("JUMP_UNLESS")).toList(),
+                "only the back-edge jumps, and it counts the iteration itself (no LOOP at the header): " + ops);
+        assertFalse(ops.contains(Opcode.LOOP), ops.toString());
+        assertTrue(ops.indexOf(Opcode.MOVE) < ops.indexOf(Opcode.JUMP_UNLESS_LT_INT), "the range bounds are set up before the loop: " + ops);
+    }
+
+    @Test
+    void aBackEdgeThatIsNotAPlainJumpIsCountedAtTheHeader() {
+        var r = Frontend.compile(new SourceFile("t.roast", "def f(n: int) -> int:\n    while n > 0:\n        n -= 1\n    return n\n"));
+        assertTrue(r.ok());
+        MirModule mir = HirLowering.lower(r.module());
+        MirFunction f = mir.functions().stream().filter(x -> x.info().qualifiedName().equals("f")).findFirst().orElseThrow();
+        int rewritten = 0;
+        for (Block b : f.blocks()) {
+            // The body's jump back (blocks after the header are the body's): a branch to the header either way.
+            if (b.terminator() instanceof Terminator.Jump j && f.block(j.target()).isLoopHeader() && b.id() > j.target()) {
+                b.setTerminator(new Terminator.Branch(0, j.target(), j.target(), j.span()));
+                rewritten++;
+            }
+        }
+        assertEquals(1, rewritten);
+        var ops = opcodes(fn(BytecodeCompiler.compile(mir), "f"));
+        assertTrue(ops.contains(Opcode.LOOP), ops.toString());
+        assertFalse(ops.contains(Opcode.JUMP_LOOP), ops.toString());
+        wellFormed(fn(BytecodeCompiler.compile(mir), "f"));
     }
 
     @Test

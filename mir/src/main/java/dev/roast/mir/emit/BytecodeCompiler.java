@@ -47,6 +47,12 @@ public final class BytecodeCompiler {
     /** Block ids in layout order (reverse postorder), and each block's place in it. */
     private final int[] layout;
     private final int[] place;
+    /** Loop headers some back-edge reaches (a loop that always breaks has none and counts nothing). */
+    private final BitSet reachedBack = new BitSet();
+    /** Loop headers that some back-edge reaches other than by a plain jump: they count at the header (LOOP). */
+    private final BitSet countedAtHeader = new BitSet();
+    /** Per block id: the loop index of a header, given when the header is laid out (before its back-edges). */
+    private final int[] loopIndex;
     /** Temporaries holding a small int constant, defined and read once, as the right operand of an int add/sub: immediates. */
     private final Map<Integer, Integer> smallConstants = new HashMap<>();
 
@@ -96,7 +102,20 @@ public final class BytecodeCompiler {
         for (int i = 0; i < labels.length; i++) labels[i] = w.newLabel();
         this.layout = reversePostorder();
         this.place = new int[layout.length];
+        this.loopIndex = new int[f.blocks().size()];
         for (int i = 0; i < layout.length; i++) place[layout[i]] = i;
+        for (Block b : f.blocks()) {
+            for (int target : MirFunction.successors(b.terminator())) {
+                if (!isBackEdge(b, target)) continue;
+                reachedBack.set(target);
+                if (!(b.terminator() instanceof Terminator.Jump)) countedAtHeader.set(target);
+            }
+        }
+    }
+
+    /** In reverse postorder a loop's header comes before every block of its body: an edge back is a back-edge. */
+    private boolean isBackEdge(Block from, int target) {
+        return f.block(target).isLoopHeader() && place[target] <= place[from.id()];
     }
 
     /**
@@ -190,7 +209,11 @@ public final class BytecodeCompiler {
         for (int id : layout) {
             Block b = f.block(id);
             w.bind(labels[b.id()]);
-            if (b.isLoopHeader()) w.emit(Opcode.LOOP, b.terminator().span().start(), w.newLoop());
+            if (reachedBack.get(b.id())) {
+                loopIndex[b.id()] = w.newLoop();
+                // Usually every back-edge is a jump, and JUMP_LOOP counts it there (one dispatch per iteration less).
+                if (countedAtHeader.get(b.id())) w.emit(Opcode.LOOP, b.terminator().span().start(), loopIndex[b.id()]);
+            }
             List<Insn> insns = b.insns();
             int last = insns.size();
             Insn.Compare fused = fusableCompare(b);
@@ -373,7 +396,11 @@ public final class BytecodeCompiler {
         int at = t.span().start();
         switch (t) {
             case Terminator.Jump j -> {
-                if (!fallsTo(b, j.target())) w.emit(Opcode.JUMP, at, labels[j.target()]);
+                if (isBackEdge(b, j.target()) && !countedAtHeader.get(j.target())) {
+                    w.emit(Opcode.JUMP_LOOP, at, labels[j.target()], loopIndex[j.target()]);
+                } else if (!fallsTo(b, j.target())) {
+                    w.emit(Opcode.JUMP, at, labels[j.target()]);
+                }
             }
             case Terminator.Branch br -> {
                 if (fused != null) {
