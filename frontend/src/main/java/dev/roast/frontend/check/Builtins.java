@@ -18,7 +18,15 @@ final class Builtins {
     static final Set<String> NOT_YET = Set.of("map", "filter", "any", "all", "iter", "next", "type", "id", "format",
             "pow", "callable", "frozenset", "slice", "issubclass", "ascii", "oct", "StopIteration", "BaseException");
 
-    static final Set<String> MATH_CONSTANTS = Set.of("pi", "e", "inf", "nan", "tau");
+    private static final Set<String> MATH_CONSTANTS = Set.of("pi", "e", "inf", "nan", "tau");
+
+    /** The type of a module's value that is not a function (`math.pi`), or null if it has none of that name. */
+    static Type moduleValue(String module, String name) {
+        return switch (module) {
+            case "math" -> MATH_CONSTANTS.contains(name) ? Type.FLOAT : null;
+            default -> null;
+        };
+    }
 
     /** The function type of a builtin used as a value (`key=len`), or null if it cannot be one. */
     static Type.Function asValue(Builtin b) {

@@ -231,6 +231,13 @@ class CheckerTest {
     }
 
     @Test
+    void moduleValuesAreNotCallable() {
+        // math.pi() used to pass the checker with no diagnostic and fail as an internal error.
+        assertEquals("E0618@2:1", firstError("import math\nmath.pi()\n"));
+        assertEquals("E0599@2:6", firstError("import math\nmath.argv()\n"));
+    }
+
+    @Test
     void lambdaParametersComeFromTheExpectedType() {
         var m = ok("from typing import Callable\ndef apply(f: Callable[[int], int], x: int) -> int:\n    return f(x)\nprint(apply(lambda v: v * 2, 3))\nws = ['bb', 'a']\nprint(sorted(ws, key=lambda w: len(w)))\n");
         var lambdas = m.functions().stream().filter(f -> f.kind() == FunctionInfo.Kind.LAMBDA).toList();
