@@ -125,4 +125,5 @@ final class Op {
     static final int FORMAT = 114;
     static final int BUILD_STRING = 115;
     static final int LEN = 116;
+    static final int LOAD_MODULE_VALUE = 117;
 }

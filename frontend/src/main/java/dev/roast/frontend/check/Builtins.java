@@ -18,12 +18,19 @@ final class Builtins {
     static final Set<String> NOT_YET = Set.of("map", "filter", "any", "all", "iter", "next", "type", "id", "format",
             "pow", "callable", "frozenset", "slice", "issubclass", "ascii", "oct", "StopIteration", "BaseException");
 
+    /** The standard modules `import NAME` loads (§11); their functions are {@link Builtin}s, their values below. */
+    static final Set<String> MODULES = Set.of("math", "sys");
+
     private static final Set<String> MATH_CONSTANTS = Set.of("pi", "e", "inf", "nan", "tau");
 
-    /** The type of a module's value that is not a function (`math.pi`), or null if it has none of that name. */
+    /** Members of `sys` in spec §11 that are [full] and not supported yet (a member of no list is unknown). */
+    static final Set<String> SYS_NOT_YET = Set.of("stdin", "stdout", "stderr");
+
+    /** The type of a module's value that is not a function (`math.pi`, `sys.argv`), or null if it has none of that name. */
     static Type moduleValue(String module, String name) {
         return switch (module) {
             case "math" -> MATH_CONSTANTS.contains(name) ? Type.FLOAT : null;
+            case "sys" -> name.equals("argv") ? new Type.ListOf(Type.STR) : null;
             default -> null;
         };
     }

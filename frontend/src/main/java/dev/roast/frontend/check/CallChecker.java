@@ -37,7 +37,7 @@ final class CallChecker {
                 if (isSuperCall(a.object())) return superCall(a, c);
                 if (a.object() instanceof Expr.Name m && ex.resolve(m.id()) instanceof Binding.Module mod) {
                     Builtin b = Builtin.inModule(mod.name(), a.name());
-                    // Not a function: a value (`math.pi()` is not callable) or an unknown name.
+                    // Not a function: a value (`math.pi()`, `sys.argv()` are not callable) or an unknown or unsupported name.
                     if (b == null) return callValue(ex.moduleMember(mod.name(), a), c);
                     return builtins.call(b, c, hint);
                 }

@@ -405,6 +405,7 @@ final class ExprChecker {
         String name = a.name();
         Type value = Builtins.moduleValue(module, name);
         if (value != null) return new HExpr.ModuleConstant(module, name, value, a.span());
+        if (module.equals("sys") && Builtins.SYS_NOT_YET.contains(name)) return notYet(a.span(), "'sys." + name + "'");
         Builtin b = Builtin.inModule(module, name);
         if (b == null) {
             diags.error(ErrorCode.NO_ATTRIBUTE, a.nameSpan(), "module '" + module + "' has no attribute '" + name + "'");
