@@ -27,6 +27,37 @@ run() {
   fi
 }
 
+# CPython 3.12, the oracle (spec, top): $ROAST_PYTHON, python3.12 on PATH or pyenv's; may be absent.
+python=${ROAST_PYTHON:-}
+if [ -z "$python" ]; then
+  for c in "$(command -v python3.12 2>/dev/null)" "$HOME"/.pyenv/versions/3.12*/bin/python3; do
+    if [ -x "$c" ] && [ "$("$c" -c 'import sys; print(sys.version_info[:2] == (3, 12))' 2>/dev/null)" = True ]; then
+      python=$c; break
+    fi
+  done
+fi
+
+# same_as_python NAME STATUS STDOUT STDERR -- FILE [ARGS...]
+# `./roast vm FILE ARGS...` must exit with STATUS and print exactly STDOUT and STDERR: what CPython 3.12
+# gives for `python3.12 FILE ARGS...`. When CPython is here, it is held to the same expectation, so the
+# expected text cannot drift from the oracle.
+same_as_python() {
+  local name=$1 want=$2 want_out=$3 want_err=$4
+  shift 5
+  local who cmd
+  for who in roast python; do
+    if [ $who = roast ]; then cmd=(./roast vm "$@"); else [ -n "$python" ] || continue; cmd=("$python" "$@"); fi
+    timeout -s KILL 120 "${cmd[@]}" >"$tmp/out" 2>"$tmp/err"
+    local got=$?
+    if [ "$got" = "$want" ] && cmp -s <(printf '%s' "$want_out") "$tmp/out" && cmp -s <(printf '%s' "$want_err") "$tmp/err"; then
+      passed=$((passed + 1)); echo "ok   $name ($who)"
+    else
+      failed=$((failed + 1)); echo "FAIL $name ($who: status $got, wanted $want)"
+      sed 's/^/  stdout: /' "$tmp/out" | head -20; sed 's/^/  stderr: /' "$tmp/err" | head -20
+    fi
+  done
+}
+
 printf 'x: int = "a"\n' >"$tmp/type_error.roast"
 printf 'if True\n    pass\n' >"$tmp/syntax_error.roast"
 printf '\xff\xfe\n' >"$tmp/not_utf8.roast"
@@ -40,6 +71,21 @@ run "vm fib"             0 '^2178309$'        ''                      -- ./roast
 run "vm traceback"       1 ''                 '^ZeroDivisionError: integer division or modulo by zero$' -- ./roast vm "$tmp/zero_div.roast"
 run "vm type error"      2 ''                 'error\[E0308\]'       -- ./roast vm "$tmp/type_error.roast"
 run "vm bad option"      2 ''                 'only the interpreter exists yet' -- ./roast vm --max-tier=baseline examples/hello.roast
+# sys.argv is FILE as given, then every later word (--debug too: after FILE it is the program's).
+printf 'import sys\nprint(sys.argv)\n' >"$tmp/argv.roast"
+same_as_python "sys.argv"     0 "['$tmp/argv.roast', 'a', 'b c', '--debug']"$'\n' '' -- "$tmp/argv.roast" a "b c" --debug
+run "sys.argv after options"  0 "^\['$tmp/argv.roast', 'x'\]$" '' -- ./roast vm --debug --max-depth=50 "$tmp/argv.roast" x
+run "sys.argv relative FILE"  0 "^\['\./argv.roast'\]$" ''      -- bash -c 'cd "$1" && "$2" vm ./argv.roast' _ "$tmp" "$PWD/roast"
+# sys.exit: from nested calls, with what was printed before it flushed; no traceback.
+printf 'import sys\n\n\ndef down(n: int) -> None:\n    print("at", n)\n    if n == 0:\n        sys.exit(3)\n    down(n - 1)\n\n\ndown(2)\nprint("not reached")\n' >"$tmp/exit3.roast"
+same_as_python "sys.exit(3)"  3 $'at 2\nat 1\nat 0\n' '' -- "$tmp/exit3.roast"
+printf 'import sys\nprint("before")\nsys.exit("bye")\n' >"$tmp/exit_bye.roast"
+same_as_python "sys.exit(str)" 1 $'before\n' $'bye\n' -- "$tmp/exit_bye.roast"
+printf 'import sys\nprint("before")\nsys.exit()\nprint("after")\n' >"$tmp/exit_none.roast"
+same_as_python "sys.exit()"   0 $'before\n' '' -- "$tmp/exit_none.roast"
+printf 'import sys\nsys.exit(256 + 7)\n' >"$tmp/exit_263.roast"
+same_as_python "sys.exit(263)" 7 '' '' -- "$tmp/exit_263.roast"
+[ -n "$python" ] || echo "note: CPython 3.12 not found: the sys checks compared roast with their expected text only"
 run "check a bench"      0 ''                 ''                      -- ./roast check ../shared/bench/programs/nbody.roast
 run "check many files"   2 ''                 'type_error.roast:1:10' -- ./roast check examples/hello.roast "$tmp/type_error.roast"
 run "repeat needs time"  2 ''                 'only makes sense with --time' -- ./roast check --repeat=3 examples/hello.roast

@@ -126,4 +126,5 @@ final class Op {
     static final int FORMAT = 115;
     static final int BUILD_STRING = 116;
     static final int LEN = 117;
+    static final int LOAD_MODULE_VALUE = 118;
 }

@@ -9,12 +9,14 @@ import dev.roast.heap.FunctionObj;
 import dev.roast.heap.Heap;
 import dev.roast.heap.HeapExhausted;
 import dev.roast.heap.Instance;
+import dev.roast.heap.ListObj;
 import dev.roast.heap.RootVisitor;
 import dev.roast.heap.Roots;
 import dev.roast.heap.Str;
 import dev.roast.interpreter.arith.FloatArith;
 import dev.roast.interpreter.arith.IntArith;
 import dev.roast.values.PackedValue;
+import java.util.List;
 
 /**
  * Everything the dispatch loop does not do inline: operations that allocate
@@ -36,8 +38,10 @@ final class Runtime implements Roots {
     final ObjectOps objects;
     private final long stackBase;
     private Interpreter interpreter;
+    /** `sys.argv`: one list for the whole run, so the program's changes to it stay (a root). */
+    private long sysArgv = PackedValue.NONE;
 
-    Runtime(Heap heap, Program program, Output out, long stackBase) {
+    Runtime(Heap heap, Program program, Output out, long stackBase, List<String> argv) {
         this.heap = heap;
         this.program = program;
         this.out = out;
@@ -48,6 +52,9 @@ final class Runtime implements Roots {
         this.objects = new ObjectOps(this);
         heap.addRoots(this);
         for (int id = 0; id < program.functionCount(); id++) packConstants(id);
+        long list = ListObj.alloc(heap, argv.size());
+        sysArgv = PackedValue.ofPointer(list);  // a root before the strings allocate
+        for (String a : argv) ListObj.append(heap, list, PackedValue.ofPointer(Str.of(heap, a)));
     }
 
     void attach(Interpreter interpreter) {
@@ -84,6 +91,7 @@ final class Runtime implements Roots {
             if (c != null) v.visitArray(c, 0, c.length);
         }
         v.visitRange(program.globalsAddress(), program.globalCount());
+        v.visit(sysArgv);
         if (interpreter != null) v.visitRange(stackBase, (interpreter.top - stackBase) >>> 3);
     }
 
@@ -221,6 +229,10 @@ final class Runtime implements Roots {
                 Interpreter.setSlot(fp, code[pc + 1], PackedValue.ofDouble((double) intValue(Interpreter.slot(fp, code[pc + 2]))));
                 return pc + 3;
             }
+            case Op.LOAD_MODULE_VALUE -> {
+                Interpreter.setSlot(fp, code[pc + 1], moduleValue((String) pool[code[pc + 2]]));
+                return pc + 3;
+            }
             // Strings, containers, iteration, formatting, `any` operators, builtins and built-in methods.
             case Op.LOAD_BUILTIN, Op.CONCAT_STR, Op.REPEAT_STR, Op.CONCAT_LIST, Op.REPEAT_LIST, Op.ARITH_ANY, Op.UNARY_ANY,
                  Op.TRUTH, Op.NOT, Op.CHECK_TYPE, Op.COMPARE, Op.ITER_START, Op.ITER_NEXT, Op.CALL_BUILTIN, Op.CALL_METHOD,
@@ -235,6 +247,12 @@ final class Runtime implements Roots {
             default -> throw notYet("the operation " + dev.roast.bytecode.Opcode.values()[code[pc]].name().toLowerCase());
         }
         return pc;
+    }
+
+    /** A module's value that only exists at run time (LOAD_MODULE_VALUE), by qualified name. */
+    private long moduleValue(String name) {
+        if (name.equals("sys.argv")) return sysArgv;
+        throw notYet("the module value " + name);
     }
 
     /** An opcode the runtime does not implement yet: an internal error naming it (the [interpreter] issue is in progress). */

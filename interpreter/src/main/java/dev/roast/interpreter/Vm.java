@@ -9,18 +9,23 @@ import dev.roast.values.PackedValue;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.foreign.Arena;
+import java.util.List;
 
 /** Runs a compiled module in the interpreter: sets up heap, value stack and runtime, runs the top-level code, reports. */
 public final class Vm {
     private Vm() {}
 
-    /** `--max-heap`, `--max-depth`, `--gc-stats`. */
-    public record Options(long maxHeapBytes, int maxDepth, boolean gcStats) {}
+    /** `--max-heap`, `--max-depth`, `--gc-stats`, and the program's `sys.argv` (its file as given, then its arguments). */
+    public record Options(long maxHeapBytes, int maxDepth, boolean gcStats, List<String> argv) {
+        public Options {
+            argv = List.copyOf(argv);
+        }
+    }
 
     /** Bytes of value stack: room for deep recursion of large frames (the depth limit comes first). */
     private static final long STACK_BYTES = 16L << 20;
 
-    /** Runs the program; returns its exit status (0, or 1 for an uncaught exception). */
+    /** Runs the program; returns its exit status (0, 1 for an uncaught exception, or what `sys.exit` asked for). */
     public static int run(HModule hir, BytecodeModule code, Options options, OutputStream stdout, PrintStream stderr) {
         return run(hir, code, options, stdout, stderr, program -> { });
     }
@@ -33,7 +38,7 @@ public final class Vm {
              var stackMemory = Reservation.of(STACK_BYTES)) {
             var program = new Program(hir, code, arena);
             long stack = stackMemory.address();
-            var runtime = new Runtime(heap, program, out, stack);
+            var runtime = new Runtime(heap, program, out, stack, options.argv());
             var interpreter = new Interpreter(program, runtime, stack, STACK_BYTES, options.maxDepth());
             runtime.attach(interpreter);
             int status = 0;
@@ -43,6 +48,10 @@ public final class Vm {
                 out.flush();
                 stderr.print(Traceback.format(e, hir.file()));
                 status = 1;
+            } catch (SystemExit e) {
+                out.flush();  // what the program printed comes first, as in CPython
+                if (e.getMessage() != null) stderr.println(e.getMessage());
+                status = e.status();
             } catch (HeapExhausted e) {
                 out.flush(); // exhausted outside any frame (while setting up)
                 stderr.println("MemoryError");

@@ -10,6 +10,7 @@ import dev.roast.mir.lower.HirLowering;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Classes, closures, function values and raising (ObjectOps), run through the whole pipeline. */
@@ -22,7 +23,7 @@ class ObjectOpsTest {
         var code = BytecodeCompiler.compile(HirLowering.lower(r.module()));
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int status = Vm.run(r.module(), code, new Vm.Options(64L << 20, 1000, false), out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = Vm.run(r.module(), code, new Vm.Options(64L << 20, 1000, false, List.of("t.roast")), out, new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

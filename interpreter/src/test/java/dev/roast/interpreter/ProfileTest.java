@@ -24,7 +24,7 @@ class ProfileTest {
         assertTrue(r.ok());
         var code = BytecodeCompiler.compile(HirLowering.lower(r.module()));
         var seen = new AtomicReference<Program>();
-        int status = Vm.run(r.module(), code, new Vm.Options(64L << 20, 1000, false), new ByteArrayOutputStream(),
+        int status = Vm.run(r.module(), code, new Vm.Options(64L << 20, 1000, false, List.of("t.roast")), new ByteArrayOutputStream(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), seen::set);
         assertEquals(0, status);
         return seen.get();

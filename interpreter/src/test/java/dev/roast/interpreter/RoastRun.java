@@ -10,6 +10,7 @@ import dev.roast.mir.lower.HirLowering;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Compiles a Roast program through the whole pipeline and runs it in the interpreter (tests of ValueOps). */
 final class RoastRun {
@@ -29,7 +30,7 @@ final class RoastRun {
         var code = BytecodeCompiler.compile(HirLowering.lower(r.module()));
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int status = Vm.run(r.module(), code, new Vm.Options(maxHeap, 1000, false), out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = Vm.run(r.module(), code, new Vm.Options(maxHeap, 1000, false, List.of("t.roast")), out, new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

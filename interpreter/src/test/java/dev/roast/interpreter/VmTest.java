@@ -10,19 +10,24 @@ import dev.roast.mir.lower.HirLowering;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VmTest {
     private record Outcome(int status, String out, String err) {}
 
-    private static Outcome run(String src, int maxDepth) {
+    private static Outcome run(String src, Vm.Options options) {
         var r = Frontend.compile(new SourceFile("t.roast", src));
         assertTrue(r.ok(), () -> dev.roast.frontend.diag.DiagnosticRenderer.render(r.diagnostics()));
         var code = BytecodeCompiler.compile(HirLowering.lower(r.module()));
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int status = Vm.run(r.module(), code, new Vm.Options(64L << 20, maxDepth, false), out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = Vm.run(r.module(), code, options, out, new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Outcome run(String src, int maxDepth) {
+        return run(src, new Vm.Options(64L << 20, maxDepth, false, List.of("t.roast")));
     }
 
     private static Outcome run(String src) {
@@ -99,6 +104,71 @@ class VmTest {
                   [Previous line repeated 46 more times]
                 RecursionError: maximum recursion depth exceeded
                 """, o.err());
+    }
+
+    @Test
+    void sysArgvIsOneListOfTheGivenWords() {
+        var o = run("""
+                import sys
+                keep = sys.argv
+                def add(w: str) -> None:
+                    sys.argv.append(w)
+                add('x')
+                print(keep, keep is sys.argv, len(sys.argv))
+                """, new Vm.Options(64L << 20, 1000, false, List.of("p.roast", "a b", "--debug")));
+        assertEquals(0, o.status(), o.err());
+        assertEquals("['p.roast', 'a b', '--debug', 'x'] True 4\n", o.out());
+    }
+
+    @Test
+    void sysArgvIsAGcRoot() {
+        // Only the runtime refers to the list while the loop's garbage forces collections.
+        var o = run("""
+                import sys
+                def churn() -> None:
+                    i = 0
+                    while i < 300000:
+                        xs = [str(i), str(i + 1)]
+                        i += 1
+                churn()
+                print(sys.argv)
+                """, new Vm.Options(16L << 20, 1000, true, List.of("p.roast", "one", "two")));
+        assertEquals(0, o.status(), o.err());
+        assertEquals("['p.roast', 'one', 'two']\n", o.out());
+        assertTrue(o.err().startsWith("gc: ") && !o.err().startsWith("gc: 0 collections"), o.err());
+    }
+
+    @Test
+    void sysExitEndsTheProgramFromAnyDepthWithoutATraceback() {
+        String nested = """
+                import sys
+                def inner(n: int) -> None:
+                    if n == 0:
+                        sys.exit(%s)
+                    inner(n - 1)
+                print('before')
+                inner(5)
+                print('not reached')
+                """;
+        var o = run(nested.formatted("3"));
+        assertEquals(3, o.status());
+        assertEquals("before\n", o.out());
+        assertEquals("", o.err());
+        o = run(nested.formatted("'bye'"));
+        assertEquals(1, o.status());
+        assertEquals("before\n", o.out());
+        assertEquals("bye\n", o.err());
+        o = run(nested.formatted("[1, 'a']"));
+        assertEquals(1, o.status());
+        assertEquals("[1, 'a']\n", o.err());
+        assertEquals(0, run(nested.formatted("")).status());
+        assertEquals(0, run(nested.formatted("None")).status());
+        assertEquals(1, run(nested.formatted("True")).status());
+        assertEquals(0, run(nested.formatted("False")).status());
+        // Through Java runtime code that calls back into Roast (a sort key).
+        o = run("import sys\ndef k(x: int) -> int:\n    if x == 2:\n        sys.exit(4)\n    return x\nprint(sorted([3, 2, 1], key=k))\n");
+        assertEquals(4, o.status());
+        assertEquals("", o.out() + o.err());
     }
 
     @Test

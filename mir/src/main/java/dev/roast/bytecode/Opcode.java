@@ -146,7 +146,11 @@ public enum Opcode {
     FORMAT(DST, REG, IMM, OPT_REG),
     BUILD_STRING(DST, REGS),
     /** dst = len(src): `len` with one argument, inline for str, list and dict. */
-    LEN(DST, REG);
+    LEN(DST, REG),
+
+    // ---- modules ----
+    /** dst = a module's value that exists only at run time; CONST is its qualified name ("sys.argv"). */
+    LOAD_MODULE_VALUE(DST, CONST);
 
     private final List<Operand> operands;
     private final ArithOp arith;

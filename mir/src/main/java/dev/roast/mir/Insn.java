@@ -116,6 +116,7 @@ public sealed interface Insn {
 
     record BindMethod(int dst, int receiver, ClassInfo.Method method, Span span) implements Insn {}
 
+    /** A module's value: math's constants (a constant load), `sys.argv` (the run's list, from the runtime). */
     record ModuleConstant(int dst, String module, String name, Span span) implements Insn {}
 
     // ---- containers and strings ----

@@ -15,7 +15,8 @@ final class CommandLine {
                    roast dis --mir FILE             print FILE's MIR (control-flow graphs)
                    roast dis --bytecode FILE        print FILE's bytecode
                    roast --version | --help
-            options anywhere: --debug (show Java stack traces of internal errors)
+            anywhere before vm's FILE: --debug (show Java stack traces of internal errors);
+            after FILE every word is the program's (sys.argv is FILE, ARGS...)
             exit status: 0 ok, 2 syntax/type/usage error, 70 internal error
             """;
 
@@ -45,8 +46,10 @@ final class CommandLine {
     private CommandLine() {}
 
     static Command parse(String[] argv) {
+        int programArgs = programArgsStart(argv);
         var args = new ArrayList<String>();
-        for (String a : argv) if (!a.equals("--debug")) args.add(a);
+        for (int i = 0; i < programArgs; i++) if (!argv[i].equals("--debug")) args.add(argv[i]);
+        args.addAll(List.of(argv).subList(programArgs, argv.length));
         if (args.isEmpty()) throw new UsageError("no command given");
         String first = args.get(0);
         switch (first) {
@@ -95,6 +98,26 @@ final class CommandLine {
                 throw new UsageError("unknown command '" + first + "'");
             }
         }
+    }
+
+    /** Whether --debug is one of roast's own words (not one of the program's). */
+    static boolean debug(String[] argv) {
+        int programArgs = programArgsStart(argv);
+        for (int i = 0; i < programArgs; i++) if (argv[i].equals("--debug")) return true;
+        return false;
+    }
+
+    /**
+     * Where the program's own arguments start: after `vm`'s FILE, the first word after `vm` that is not an
+     * option, so `roast vm f.roast --debug` passes --debug to the program. argv.length for the other commands.
+     */
+    private static int programArgsStart(String[] argv) {
+        int i = 0;
+        while (i < argv.length && argv[i].equals("--debug")) i++;
+        if (i == argv.length || !argv[i].equals("vm")) return argv.length;
+        i++;
+        while (i < argv.length && argv[i].startsWith("--")) i++;  // vm's options, --debug among them
+        return Math.min(i + 1, argv.length);
     }
 
     private static Run run(List<String> args) {

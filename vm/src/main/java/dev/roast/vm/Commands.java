@@ -15,6 +15,7 @@ import dev.roast.mir.verify.MirVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Properties;
 
 /** Carries out a parsed command line. */
@@ -36,7 +37,10 @@ final class Commands {
                 if (compiled == null || !compiled.ok()) yield 2;
                 MirModule mir = HirLowering.lower(compiled.module());
                 var bytecode = BytecodeCompiler.compile(mir);
-                yield Vm.run(compiled.module(), bytecode, new Vm.Options(r.maxHeapBytes(), r.maxDepth(), r.gcStats()), out, err);
+                var argv = new ArrayList<String>();
+                argv.add(r.file());  // as given on the command line, like CPython's sys.argv[0]
+                argv.addAll(r.args());
+                yield Vm.run(compiled.module(), bytecode, new Vm.Options(r.maxHeapBytes(), r.maxDepth(), r.gcStats(), argv), out, err);
             }
             case CommandLine.Train t -> {
                 // Loads and exercises every stage so the AOT cache holds them; output goes nowhere.

@@ -32,8 +32,7 @@ public final class Main {
 
     /** Runs one command line; returns the exit status (spec §1). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        boolean debug = false;
-        for (String a : args) if (a.equals("--debug")) debug = true;
+        boolean debug = CommandLine.debug(args);
         try {
             return Commands.run(CommandLine.parse(args), out, err);
         } catch (CommandLine.UsageError e) {

@@ -1,6 +1,7 @@
 package dev.roast.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,19 @@ class CommandLineTest {
                 new String[] {"vm", "--max-depth=0", "p.roast"}, new String[] {"vm", "--what", "p.roast"})) {
             assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(bad), String.join(" ", bad));
         }
+    }
+
+    @Test
+    void debugIsRoastsOnlyBeforeVmsFile() {
+        assertEquals(new CommandLine.Run("p.roast", List.of("a", "--debug"), 2L << 30, 1000, true),
+                CommandLine.parse(new String[] {"--debug", "vm", "--debug", "--gc-stats", "p.roast", "a", "--debug"}));
+        assertEquals(new CommandLine.Run("p.roast", List.of("--debug"), 2L << 30, 1000, false),
+                CommandLine.parse(new String[] {"vm", "p.roast", "--debug"}));
+        assertTrue(CommandLine.debug(new String[] {"--debug", "vm", "p.roast"}));
+        assertTrue(CommandLine.debug(new String[] {"vm", "--max-depth=5", "--debug", "p.roast"}));
+        assertFalse(CommandLine.debug(new String[] {"vm", "p.roast", "--debug"}));
+        assertTrue(CommandLine.debug(new String[] {"check", "a.roast", "--debug"}));
+        assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"vm", "--debug"}));
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The typing rules of the built-in functions (spec §9), `math` (§11), and the str/list/dict methods. */
+/** The typing rules of the built-in functions (spec §9), `math` and `sys` (§11), and the str/list/dict methods. */
 final class BuiltinCallChecker {
     private final ExprChecker ex;
 
@@ -224,8 +224,14 @@ final class BuiltinCallChecker {
                 }
                 return done(b, args, kws, result, c);
             }
+            case SYS_EXIT -> {
+                // Any value, as in Python: an int is the exit status, None is 0, anything else is printed.
+                if (!arity(c, a, 0, 1, name)) return ExprChecker.poison(c.span());
+                for (Expr e : p) args.add(ex.infer(e));
+                return done(b, args, kws, Type.NONE, c);
+            }
             default -> {
-                if (b.module != null) return math(b, c, a);
+                if ("math".equals(b.module)) return math(b, c, a);
                 return ex.notYet(c.callee().span(), "the builtin '" + name + "'");
             }
         }

@@ -18,7 +18,22 @@ final class Builtins {
     static final Set<String> NOT_YET = Set.of("map", "filter", "any", "all", "iter", "next", "type", "id", "format",
             "pow", "callable", "frozenset", "slice", "issubclass", "ascii", "oct", "StopIteration", "BaseException");
 
-    static final Set<String> MATH_CONSTANTS = Set.of("pi", "e", "inf", "nan", "tau");
+    /** The standard modules `import NAME` loads (§11); their functions are {@link Builtin}s, their values below. */
+    static final Set<String> MODULES = Set.of("math", "sys");
+
+    private static final Set<String> MATH_CONSTANTS = Set.of("pi", "e", "inf", "nan", "tau");
+
+    /** Members of `sys` in spec §11 that are [full] and not supported yet (a member of no list is unknown). */
+    static final Set<String> SYS_NOT_YET = Set.of("stdin", "stdout", "stderr");
+
+    /** The type of a module's value that is not a function (`math.pi`, `sys.argv`), or null if it has none of that name. */
+    static Type moduleValue(String module, String name) {
+        return switch (module) {
+            case "math" -> MATH_CONSTANTS.contains(name) ? Type.FLOAT : null;
+            case "sys" -> name.equals("argv") ? new Type.ListOf(Type.STR) : null;
+            default -> null;
+        };
+    }
 
     /** The function type of a builtin used as a value (`key=len`), or null if it cannot be one. */
     static Type.Function asValue(Builtin b) {

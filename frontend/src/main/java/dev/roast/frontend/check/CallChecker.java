@@ -37,10 +37,8 @@ final class CallChecker {
                 if (isSuperCall(a.object())) return superCall(a, c);
                 if (a.object() instanceof Expr.Name m && ex.resolve(m.id()) instanceof Binding.Module mod) {
                     Builtin b = Builtin.inModule(mod.name(), a.name());
-                    if (b == null) {
-                        ex.moduleMember(mod.name(), a); // reports the unknown name
-                        return ExprChecker.poison(c.span());
-                    }
+                    // Not a function: a value (`math.pi()`, `sys.argv()` are not callable) or an unknown or unsupported name.
+                    if (b == null) return callValue(ex.moduleMember(mod.name(), a), c);
                     return builtins.call(b, c, hint);
                 }
                 return methodCall(ex.infer(a.object()), a, c, hint);

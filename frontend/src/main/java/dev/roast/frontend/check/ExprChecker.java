@@ -400,16 +400,20 @@ final class ExprChecker {
         return member(infer(a.object()), a);
     }
 
+    /** `module.name` not called: one of the module's values, or one of its functions as a value. */
     HExpr moduleMember(String module, Expr.Attribute a) {
-        if (Builtins.MATH_CONSTANTS.contains(a.name())) {
-            return new HExpr.ModuleConstant(module, a.name(), Type.FLOAT, a.span());
-        }
-        Builtin b = Builtin.inModule(module, a.name());
+        String name = a.name();
+        Type value = Builtins.moduleValue(module, name);
+        if (value != null) return new HExpr.ModuleConstant(module, name, value, a.span());
+        if (module.equals("sys") && Builtins.SYS_NOT_YET.contains(name)) return notYet(a.span(), "'sys." + name + "'");
+        Builtin b = Builtin.inModule(module, name);
         if (b == null) {
-            diags.error(ErrorCode.NO_ATTRIBUTE, a.nameSpan(), "module '" + module + "' has no attribute '" + a.name() + "'");
+            diags.error(ErrorCode.NO_ATTRIBUTE, a.nameSpan(), "module '" + module + "' has no attribute '" + name + "'");
             return poison(a.span());
         }
-        return new HExpr.BuiltinRef(b, Builtins.asValue(b), a.span());
+        Type.Function t = Builtins.asValue(b);
+        if (t == null) return notYet(a.span(), "'" + b.displayName() + "' as a value");
+        return new HExpr.BuiltinRef(b, t, a.span());
     }
 
     /** `obj.name` where {@code obj} is already checked. */

@@ -122,8 +122,8 @@ final class ScopeBuilder {
             case Stmt.Import im -> {
                 for (Stmt.ImportName n : im.names()) {
                     String bound = n.asName() != null ? n.asName() : n.name().split("\\.")[0];
-                    if (n.asName() == null && n.name().equals("math")) {
-                        scope.modules.add("math");
+                    if (n.asName() == null && Builtins.MODULES.contains(n.name())) {
+                        scope.modules.add(n.name());
                     } else {
                         bind(bound, n.span());
                     }

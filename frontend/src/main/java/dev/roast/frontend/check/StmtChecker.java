@@ -433,7 +433,7 @@ final class StmtChecker {
 
     private void imports(Stmt.Import im) {
         for (Stmt.ImportName n : im.names()) {
-            if (n.asName() == null && (n.name().equals("math") || n.name().equals("typing"))) continue;
+            if (n.asName() == null && (Builtins.MODULES.contains(n.name()) || n.name().equals("typing"))) continue;
             moduleNotAvailable(n.name(), n.span(), im.span());
             return;
         }
@@ -447,7 +447,7 @@ final class StmtChecker {
     private void moduleNotAvailable(String module, Span nameSpan, Span stmt) {
         String first = module.split("\\.")[0];
         Path dir = Path.of(state.diags.file().name()).toAbsolutePath().getParent();
-        boolean exists = STANDARD_MODULES.contains(module) || STANDARD_MODULES.contains(first) || module.equals("math")
+        boolean exists = STANDARD_MODULES.contains(module) || STANDARD_MODULES.contains(first) || Builtins.MODULES.contains(module)
                 || module.startsWith(".") || dir != null && Files.exists(dir.resolve(first + ".roast"));
         if (exists) {
             ex.notYet(spanOfKeyword(stmt, 4), "importing '" + module + "'");

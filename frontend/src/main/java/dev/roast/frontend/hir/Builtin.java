@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The built-in functions of spec §9 and the functions and constants of
- * `math` (§11). {@code core} is false for the [full] ones, which the checker
- * reports as not supported yet.
+ * The built-in functions of spec §9 and the functions of `math` and `sys`
+ * (§11; their other attributes are {@code HExpr.ModuleConstant}s). {@code core}
+ * is false for the [full] ones, which the checker reports as not supported yet.
  */
 public enum Builtin {
     PRINT("print", true), LEN("len", true), RANGE("range", true), STR("str", true), REPR("repr", true),
@@ -21,7 +21,9 @@ public enum Builtin {
     MATH_SQRT("math", "sqrt"), MATH_FLOOR("math", "floor"), MATH_CEIL("math", "ceil"), MATH_SIN("math", "sin"),
     MATH_COS("math", "cos"), MATH_TAN("math", "tan"), MATH_ATAN2("math", "atan2"), MATH_EXP("math", "exp"),
     MATH_LOG("math", "log"), MATH_POW("math", "pow"), MATH_FABS("math", "fabs"), MATH_ISNAN("math", "isnan"),
-    MATH_ISINF("math", "isinf");
+    MATH_ISINF("math", "isinf"),
+
+    SYS_EXIT("sys", "exit");
 
     public final String module;
     public final String pyName;
@@ -45,7 +47,7 @@ public enum Builtin {
         for (Builtin b : values()) BY_NAME.put(b.displayName(), b);
     }
 
-    /** The builtin with this Python name (not math's), or null. */
+    /** The builtin with this Python name (not a module's), or null. */
     public static Builtin named(String name) {
         Builtin b = BY_NAME.get(name);
         return b != null && b.module == null ? b : null;

@@ -125,7 +125,7 @@ public sealed interface HExpr {
         public Type type() { return method.signature(); }
     }
 
-    /** `math.pi` and the other constants of a module. */
+    /** A module's value that is not a function: `math.pi` and math's other constants, `sys.argv` (one list per run). */
     record ModuleConstant(String module, String name, Type type, Span span) implements HExpr {}
 
     /** A builtin or `math` function used as a value (`key=len`). */

@@ -231,6 +231,40 @@ class CheckerTest {
     }
 
     @Test
+    void sysArgvIsAListOfStrAndSysExitTakesAnyStatus() {
+        var m = ok("import sys\na = sys.argv\nsys.argv.append('x')\nif len(a) > 2:\n    sys.exit(2)\nelif len(a) > 1:\n    sys.exit('bye')\nsys.exit()\n");
+        assertEquals("list[str]", type(m, "a"));
+        var assign = (HStmt.Assign) m.main().body().getFirst();
+        assertTrue(assign.value() instanceof HExpr.ModuleConstant c && c.module().equals("sys") && c.name().equals("argv"));
+        var exit = (HExpr.CallBuiltin) ((HStmt.ExprStmt) m.main().body().getLast()).expr();
+        assertEquals(dev.roast.frontend.hir.Builtin.SYS_EXIT, exit.builtin());
+        assertEquals("None", exit.type().toString());
+        assertEquals("E0308@2:10", firstError("import sys\nx: int = sys.argv\n"));
+        assertEquals("E0061@2:1", firstError("import sys\nsys.exit(1, 2)\n"));
+    }
+
+    @Test
+    void otherSysMembersAreNotSupportedYetOrUnknown() {
+        assertEquals("E0100@2:7", firstError("import sys\nprint(sys.stdin)\n"));
+        assertEquals("E0100@2:1", firstError("import sys\nsys.stdout.write('x')\n"));
+        assertEquals("E0100@1:1", firstError("from sys import argv\n"));
+        assertEquals("E0100@1:1", firstError("import sys as s\n"));
+        assertEquals("E0100@2:5", firstError("import sys\nf = sys.exit\n"));
+        // math's constants belong to math alone.
+        assertEquals("E0599@2:11", firstError("import sys\nprint(sys.pi)\n"));
+        assertEquals("module 'sys' has no attribute 'pi'", errors("import sys\nprint(sys.pi)\n").get(0).message());
+        assertEquals("E0599@2:5", firstError("import sys\nsys.foo()\n"));
+        assertEquals("E0618@2:1", firstError("import sys\nsys.argv()\n"));
+    }
+
+    @Test
+    void moduleValuesAreNotCallable() {
+        // math.pi() used to pass the checker with no diagnostic and fail as an internal error.
+        assertEquals("E0618@2:1", firstError("import math\nmath.pi()\n"));
+        assertEquals("E0599@2:6", firstError("import math\nmath.argv()\n"));
+    }
+
+    @Test
     void lambdaParametersComeFromTheExpectedType() {
         var m = ok("from typing import Callable\ndef apply(f: Callable[[int], int], x: int) -> int:\n    return f(x)\nprint(apply(lambda v: v * 2, 3))\nws = ['bb', 'a']\nprint(sorted(ws, key=lambda w: len(w)))\n");
         var lambdas = m.functions().stream().filter(f -> f.kind() == FunctionInfo.Kind.LAMBDA).toList();

@@ -7,14 +7,14 @@ import dev.roast.interpreter.values.Context;
 import dev.roast.interpreter.values.Kinds;
 
 /**
- * Dispatch of the builtin functions of spec §9 and `math` (except `print` and `isinstance`, which need
+ * Dispatch of the builtin functions of spec §9, `math` and `sys` (except `print` and `isinstance`, which need
  * the interpreter's output and object model), and of the str/list/dict methods.
  */
 public final class BuiltinFunctions {
     private BuiltinFunctions() {}
 
     public static long call(Context c, Builtin b, Args a) {
-        if (b.module != null) return MathFunctions.call(c, b, a);
+        if ("math".equals(b.module)) return MathFunctions.call(c, b, a);
         if (b != Builtin.SORTED && b != Builtin.MIN && b != Builtin.MAX && b != Builtin.INT && b != Builtin.ROUND
                 && b != Builtin.SUM && b != Builtin.DICT) {
             a.onlyKeywords(b.pyName);
@@ -39,6 +39,7 @@ public final class BuiltinFunctions {
             case MAX -> MinMax.max(c, a);
             case SUM -> Sum.sum(c, a);
             case SORTED -> Sorting.sorted(c, a);
+            case SYS_EXIT -> SysFunctions.exit(c, a);
             default -> throw new PyError("NotImplementedError", b.displayName() + "() is not supported yet");
         };
     }

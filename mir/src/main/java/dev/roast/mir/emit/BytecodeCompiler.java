@@ -69,7 +69,7 @@ public final class BytecodeCompiler {
                     case Insn.LoadInt x -> constantIn.put(x.dst(), x.value());
                     case Insn.LoadFloat x -> constantIn.put(x.dst(), x.value());
                     case Insn.LoadStr x -> constantIn.put(x.dst(), x.value());
-                    case Insn.ModuleConstant x -> constantIn.put(x.dst(), mathConstant(x.name()));
+                    case Insn.ModuleConstant x when x.module().equals("math") -> constantIn.put(x.dst(), mathConstant(x.name()));
                     default -> {}
                 }
             }
@@ -320,9 +320,10 @@ public final class BytecodeCompiler {
             case Insn.GetAttr x -> w.emit(Opcode.GET_ATTR, at, s(x.dst()), s(x.object()), w.constant(x.name()));
             case Insn.SetAttr x -> w.emit(Opcode.SET_ATTR, at, s(x.object()), w.constant(x.name()), s(x.src()));
             case Insn.BindMethod x -> w.emit(Opcode.BIND_METHOD, at, s(x.dst()), s(x.receiver()), w.constant(x.method()));
-            case Insn.ModuleConstant x -> {
+            case Insn.ModuleConstant x when x.module().equals("math") -> {
                 if (!inConstantSlot(x.dst())) w.emit(Opcode.LOAD_CONST, at, s(x.dst()), w.constant(mathConstant(x.name())));
             }
+            case Insn.ModuleConstant x -> w.emit(Opcode.LOAD_MODULE_VALUE, at, s(x.dst()), w.constant(x.module() + "." + x.name()));
             case Insn.MakeList x -> w.emit(Opcode.MAKE_LIST, at, s(x.dst()), s(x.elements()));
             case Insn.MakeDict x -> {
                 int[] pairs = new int[x.keys().size() * 2];
