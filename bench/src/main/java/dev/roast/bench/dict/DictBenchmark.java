@@ -6,6 +6,7 @@ import dev.roast.heap.HandleScope;
 import dev.roast.heap.Heap;
 import dev.roast.heap.Str;
 import dev.roast.values.PackedValue;
+import java.util.Random;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -15,9 +16,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * {@link DictObj} lookups and stores with int keys and with str keys (real heap strings made by
- * {@link Str}), in a dict of {@code size} keys. Each call uses the next key of a fixed shuffled order, so
- * that neither the branch predictor nor the cache sees the same key every time (the index arithmetic is
- * in the score). Str probes are equal to the stored keys but separate objects, as keys computed at run time
+ * {@link Str}), in a dict of {@code size} int keys and as many str keys. Each call uses the next key of a
+ * fixed order that differs from the insertion order, so that neither the branch predictor nor the cache
+ * sees the same key, or consecutive entries, every time (the index arithmetic is in the score). Str probes are equal to the stored keys but separate objects, as keys computed at run time
  * are, so a hit compares contents; {@link #getStrSameObject} probes with the stored key itself (identity,
  * as a constant key does). A string caches its hash after its first use, so these time cached hashes.
  * Building a dict is {@link DictFillBenchmark}.
@@ -36,13 +37,14 @@ public class DictBenchmark extends RoastBenchmark {
 
     @Setup
     public void makeDict() {
+        if (Integer.bitCount(size) != 1) throw new IllegalArgumentException("size must be a power of 2: " + size);
+        mask = size - 1;
         heap = new Heap(256L << 20);
         HandleScope handles = heap.handles();  // everything made here stays rooted for the trial
         intKeys = new long[size];
         strKeys = new long[size];
         strProbes = new long[size];
-        java.util.Random random = new java.util.Random(42);
-        int[] order = random.ints(0, Integer.MAX_VALUE).distinct().limit(size).toArray();  // distinct, shuffled
+        int[] order = new Random(42).ints(0, Integer.MAX_VALUE).distinct().limit(size).toArray();  // distinct, shuffled
         for (int i = 0; i < size; i++) {
             intKeys[i] = PackedValue.ofInt(order[i]);
             strKeys[i] = PackedValue.ofPointer(Str.of(heap, "key" + order[i]));
@@ -61,8 +63,6 @@ public class DictBenchmark extends RoastBenchmark {
                 throw new IllegalStateException("dict lost key " + i);
             }
         }
-        mask = size - 1;  // size is a power of 2
-        if ((size & mask) != 0) throw new IllegalArgumentException("size must be a power of 2: " + size);
     }
 
     @TearDown
@@ -70,8 +70,9 @@ public class DictBenchmark extends RoastBenchmark {
         heap.close();
     }
 
+    /** The next key's index: an odd stride modulo the power-of-2 size visits every key, not in insertion order (the entries' order). */
     private int nextIndex() {
-        return next++ & mask;
+        return (next++ * 0x9E37_79B1) & mask;
     }
 
     @Benchmark
