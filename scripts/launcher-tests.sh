@@ -86,6 +86,26 @@ same_as_python "sys.exit()"   0 $'before\n' '' -- "$tmp/exit_none.roast"
 printf 'import sys\nsys.exit(256 + 7)\n' >"$tmp/exit_263.roast"
 same_as_python "sys.exit(263)" 7 '' '' -- "$tmp/exit_263.roast"
 [ -n "$python" ] || echo "note: CPython 3.12 not found: the sys checks compared roast with their expected text only"
+# --stats=OUT.json: valid JSON however the program ends, none if it does not compile, and an
+# unwritable OUT is refused before the program runs.
+# stats_ok NAME OUT CONDITION: OUT is valid JSON (Python's json module) and CONDITION holds of it, `s`.
+stats_ok() {
+  if python3 -c 'import json, sys; s = json.load(open(sys.argv[1])); assert eval(sys.argv[2]), s' "$2" "$3" 2>"$tmp/py"; then
+    passed=$((passed + 1)); echo "ok   $1"
+  else
+    failed=$((failed + 1)); echo "FAIL $1"; sed 's/^/  /' "$tmp/py" | tail -5
+  fi
+}
+run "vm --stats hello"   0 '^hello, world$'   ''                      -- ./roast vm --stats="$tmp/hello.json" examples/hello.roast
+stats_ok "stats of hello" "$tmp/hello.json" \
+  's["format"] == "roast-stats-1" and s["exit_status"] == 0 and 0 < s["first_output_ms"] <= s["wall_ms"] and s["compile"]["bytecode"]["count"] == 1'
+run "vm --stats raises"  1 ''                 '^ZeroDivisionError'    -- ./roast vm --stats="$tmp/zero_div.json" "$tmp/zero_div.roast"
+stats_ok "stats of a raise" "$tmp/zero_div.json" 's["exit_status"] == 1 and s["first_output_ms"] is None'
+run "vm --stats type error" 2 ''              'error\[E0308\]'      -- ./roast vm --stats="$tmp/type_error.json" "$tmp/type_error.roast"
+[ ! -e "$tmp/type_error.json" ] && { passed=$((passed + 1)); echo "ok   no stats without a compiled program"; } \
+  || { failed=$((failed + 1)); echo "FAIL no stats without a compiled program: $tmp/type_error.json was written"; }
+run "vm --stats unwritable" 2 ''              "^roast: cannot write stats to '$tmp/none/s.json': no such directory$" -- ./roast vm --stats="$tmp/none/s.json" examples/hello.roast
+run "vm --stats no file" 2 ''                 'needs a file to write' -- ./roast vm --stats examples/hello.roast
 run "check a bench"      0 ''                 ''                      -- ./roast check ../shared/bench/programs/nbody.roast
 run "check many files"   2 ''                 'type_error.roast:1:10' -- ./roast check examples/hello.roast "$tmp/type_error.roast"
 run "repeat needs time"  2 ''                 'only makes sense with --time' -- ./roast check --repeat=3 examples/hello.roast

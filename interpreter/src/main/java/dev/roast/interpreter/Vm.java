@@ -27,21 +27,26 @@ public final class Vm {
 
     /** Runs the program; returns its exit status (0, 1 for an uncaught exception, or what `sys.exit` asked for). */
     public static int run(HModule hir, BytecodeModule code, Options options, OutputStream stdout, PrintStream stderr) {
+        // A lambda, not a constant no-op class: the AOT cache keeps this call site's method-handle form, which
+        // the FFM linking in NativeMemory's initialization needs too (without it, every start spun two
+        // LambdaForm classes, ~2 ms of hello's start-up).
         return run(hir, code, options, stdout, stderr, program -> { });
     }
 
-    /** As {@link #run}, then shows the program (its profiles) to {@code atExit} before the heap goes. */
+    /** As {@link #run}, telling {@code observer} when the heap is made, when the program starts and when it has ended. */
     public static int run(HModule hir, BytecodeModule code, Options options, OutputStream stdout, PrintStream stderr,
-                          java.util.function.Consumer<Program> atExit) {
+                          RunObserver observer) {
         var out = new Output(stdout);
         try (var heap = new Heap(options.maxHeapBytes()); var arena = Arena.ofConfined();
              var stackMemory = Reservation.of(STACK_BYTES)) {
+            observer.started(heap);
             var program = new Program(hir, code, arena);
             long stack = stackMemory.address();
             var runtime = new Runtime(heap, program, out, stack, options.argv());
             var interpreter = new Interpreter(program, runtime, stack, STACK_BYTES, options.maxDepth());
             runtime.attach(interpreter);
             int status = 0;
+            observer.running();
             try {
                 interpreter.call(0, PackedValue.NONE, stack, new int[0], 0, 0);
             } catch (RoastException e) {
@@ -59,7 +64,7 @@ public final class Vm {
             } finally {
                 out.flush(); // also before an internal error: what the program printed still reaches the user
             }
-            atExit.accept(program);
+            observer.ended(program);
             if (options.gcStats()) {
                 var st = heap.stats();
                 stderr.printf("gc: %d collections, pause total %.1f ms, max %.1f ms; peak heap in use %.1f MiB of %d MiB; %.1f MiB allocated%n",

@@ -6,8 +6,11 @@ import java.util.List;
 /** Parses the `roast` command line into a {@link Command}; anything malformed is a {@link UsageError}. */
 final class CommandLine {
     static final String USAGE = """
-            usage: roast vm [--max-tier=interp] [--max-heap=SIZE] [--max-depth=N] [--gc-stats] FILE [ARGS...]
-                                                    run FILE (SIZE like 256m or 2g; default 2g; depth default 1000)
+            usage: roast vm [--max-tier=interp] [--max-heap=SIZE] [--max-depth=N] [--gc-stats] [--stats=OUT.json] FILE [ARGS...]
+                                                    run FILE (SIZE like 256m or 2g; default 2g; depth default 1000);
+                                                    --stats writes the run's times, compile times and GC pauses
+                                                    to OUT.json when it ends (checked first; not written if FILE
+                                                    does not compile)
                    roast check [--time [--repeat=N]] FILE...
                                                     parse and type-check each FILE; --time prints the
                                                     frontend's time, of the last of N compiles
@@ -25,7 +28,8 @@ final class CommandLine {
 
     record Check(List<String> files, boolean time, int repeat) implements Command {}
 
-    record Run(String file, List<String> args, long maxHeapBytes, int maxDepth, boolean gcStats) implements Command {}
+    /** `roast vm`; {@code statsFile} is null without --stats. */
+    record Run(String file, List<String> args, long maxHeapBytes, int maxDepth, boolean gcStats, String statsFile) implements Command {}
 
     /** Internal (the launcher's AOT-cache training run): compile every file through every stage, run the first. */
     record Train(List<String> files) implements Command {}
@@ -124,6 +128,7 @@ final class CommandLine {
         long maxHeap = 2L << 30;
         int maxDepth = 1000;
         boolean gcStats = false;
+        String statsFile = null;
         int i = 0;
         for (; i < args.size() && args.get(i).startsWith("--"); i++) {
             String a = args.get(i);
@@ -132,6 +137,10 @@ final class CommandLine {
                 case "--max-heap" -> maxHeap = size(value, "--max-heap");
                 case "--max-depth" -> maxDepth = positive(value == null ? "" : value, "--max-depth");
                 case "--gc-stats" -> gcStats = true;
+                case "--stats" -> {
+                    if (value == null || value.isEmpty()) throw new UsageError("--stats needs a file to write: --stats=OUT.json");
+                    statsFile = value;
+                }
                 case "--max-tier" -> {
                     if (!"interp".equals(value)) {
                         throw new UsageError("--max-tier=" + value + ": only the interpreter exists yet (--max-tier=interp); "
@@ -144,7 +153,7 @@ final class CommandLine {
             }
         }
         if (i >= args.size()) throw new UsageError("'vm' needs a FILE");
-        return new Run(args.get(i), List.copyOf(args.subList(i + 1, args.size())), maxHeap, maxDepth, gcStats);
+        return new Run(args.get(i), List.copyOf(args.subList(i + 1, args.size())), maxHeap, maxDepth, gcStats, statsFile);
     }
 
     /** "256m", "2g", "64k" or plain bytes. */

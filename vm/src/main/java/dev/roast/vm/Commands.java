@@ -12,6 +12,9 @@ import dev.roast.mir.emit.BytecodeCompiler;
 import dev.roast.mir.MirPrinter;
 import dev.roast.mir.lower.HirLowering;
 import dev.roast.mir.verify.MirVerifier;
+import dev.roast.vm.stats.RunStats;
+import dev.roast.vm.stats.StatsFile;
+import dev.roast.vm.stats.StatsJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -32,16 +35,7 @@ final class Commands {
                 out.println("roast " + version());
                 yield 0;
             }
-            case CommandLine.Run r -> {
-                Frontend.Result compiled = compile(r.file(), err);
-                if (compiled == null || !compiled.ok()) yield 2;
-                MirModule mir = HirLowering.lower(compiled.module());
-                var bytecode = BytecodeCompiler.compile(mir);
-                var argv = new ArrayList<String>();
-                argv.add(r.file());  // as given on the command line, like CPython's sys.argv[0]
-                argv.addAll(r.args());
-                yield Vm.run(compiled.module(), bytecode, new Vm.Options(r.maxHeapBytes(), r.maxDepth(), r.gcStats(), argv), out, err);
-            }
+            case CommandLine.Run r -> r.statsFile() == null ? runProgram(r, out, err, null) : runMeasured(r, out, err);
             case CommandLine.Train t -> {
                 // Loads and exercises every stage so the AOT cache holds them; output goes nowhere.
                 var devNull = new PrintStream(java.io.OutputStream.nullOutputStream());
@@ -83,6 +77,46 @@ final class Commands {
                 yield 0;
             }
         };
+    }
+
+    /** `roast vm`: compiles and runs, telling {@code stats} (null: nothing measured) what happens. */
+    private static int runProgram(CommandLine.Run r, PrintStream out, PrintStream err, RunStats stats) {
+        Frontend.Result compiled = compile(r.file(), err);
+        if (compiled == null || !compiled.ok()) return 2;
+        long start = System.nanoTime();
+        MirModule mir = HirLowering.lower(compiled.module());
+        var bytecode = stats == null ? BytecodeCompiler.compile(mir) : BytecodeCompiler.compile(mir, stats::bytecodeCompiled);
+        var argv = new ArrayList<String>();
+        argv.add(r.file());  // as given on the command line, like CPython's sys.argv[0]
+        argv.addAll(r.args());
+        var options = new Vm.Options(r.maxHeapBytes(), r.maxDepth(), r.gcStats(), argv);
+        if (stats == null) return Vm.run(compiled.module(), bytecode, options, out, err);
+        stats.compiled(compiled.parseNanos() + compiled.checkNanos() + System.nanoTime() - start);
+        return Vm.run(compiled.module(), bytecode, options, stats.stdout(out), err, stats);
+    }
+
+    /**
+     * `roast vm --stats=OUT.json`: the file is checked before anything runs (exit 2 if it cannot be written),
+     * and written when the program has ended, however it ended; not if it did not compile.
+     */
+    private static int runMeasured(CommandLine.Run r, PrintStream out, PrintStream err) {
+        StatsFile file;
+        try {
+            file = StatsFile.check(r.statsFile());
+        } catch (StatsFile.Unwritable e) {
+            err.println("roast: " + e.getMessage());
+            return 2;
+        }
+        var stats = new RunStats();
+        int status = runProgram(r, out, err, stats);
+        if (stats.ran()) {
+            try {
+                file.write(StatsJson.render(stats, r.file(), status));
+            } catch (StatsFile.Unwritable e) {
+                err.println("roast: " + e.getMessage());  // the program's own status stands: it ran
+            }
+        }
+        return status;
     }
 
     /** Compiles a file, printing its diagnostics; null if it could not be read. */

@@ -27,8 +27,8 @@ class CommandLineTest {
 
     @Test
     void vmOptionsAndProgramArguments() {
-        assertEquals(new CommandLine.Run("p.roast", List.of(), 2L << 30, 1000, false), CommandLine.parse(new String[] {"vm", "p.roast"}));
-        assertEquals(new CommandLine.Run("p.roast", List.of("a", "--b"), 256L << 20, 50, true),
+        assertEquals(new CommandLine.Run("p.roast", List.of(), 2L << 30, 1000, false, null), CommandLine.parse(new String[] {"vm", "p.roast"}));
+        assertEquals(new CommandLine.Run("p.roast", List.of("a", "--b"), 256L << 20, 50, true, null),
                 CommandLine.parse(new String[] {"vm", "--max-heap=256m", "--max-depth=50", "--gc-stats", "--max-tier=interp", "p.roast", "a", "--b"}));
         assertEquals(3L << 30, CommandLine.size("3g", "x"));
         assertEquals(64L << 10, CommandLine.size("64K", "x"));
@@ -42,10 +42,23 @@ class CommandLineTest {
     }
 
     @Test
+    void statsNeedsAFile() {
+        assertEquals(new CommandLine.Run("p.roast", List.of("--stats=b.json"), 2L << 30, 1000, false, "out/a.json"),
+                CommandLine.parse(new String[] {"vm", "--stats=out/a.json", "p.roast", "--stats=b.json"}));
+        assertEquals("a=b.json", ((CommandLine.Run) CommandLine.parse(new String[] {"vm", "--stats=a=b.json", "p.roast"})).statsFile());
+        for (String[] bad : List.of(new String[] {"vm", "--stats", "p.roast"}, new String[] {"vm", "--stats=", "p.roast"},
+                new String[] {"vm", "--stats=a.json"})) {
+            var e = assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(bad), String.join(" ", bad));
+            if (bad.length == 3) assertEquals("--stats needs a file to write: --stats=OUT.json", e.getMessage());
+        }
+        assertTrue(CommandLine.USAGE.contains("[--stats=OUT.json]"));
+    }
+
+    @Test
     void debugIsRoastsOnlyBeforeVmsFile() {
-        assertEquals(new CommandLine.Run("p.roast", List.of("a", "--debug"), 2L << 30, 1000, true),
+        assertEquals(new CommandLine.Run("p.roast", List.of("a", "--debug"), 2L << 30, 1000, true, null),
                 CommandLine.parse(new String[] {"--debug", "vm", "--debug", "--gc-stats", "p.roast", "a", "--debug"}));
-        assertEquals(new CommandLine.Run("p.roast", List.of("--debug"), 2L << 30, 1000, false),
+        assertEquals(new CommandLine.Run("p.roast", List.of("--debug"), 2L << 30, 1000, false, null),
                 CommandLine.parse(new String[] {"vm", "p.roast", "--debug"}));
         assertTrue(CommandLine.debug(new String[] {"--debug", "vm", "p.roast"}));
         assertTrue(CommandLine.debug(new String[] {"vm", "--max-depth=5", "--debug", "p.roast"}));
