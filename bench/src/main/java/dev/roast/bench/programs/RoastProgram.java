@@ -10,6 +10,7 @@ import dev.roast.interpreter.Vm;
 import dev.roast.mir.emit.BytecodeCompiler;
 import dev.roast.mir.lower.HirLowering;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public final class RoastProgram {
         Frontend.Result r = Frontend.compile(new SourceFile(name, source));
         if (!r.ok()) throw new IllegalStateException(name + " does not compile:\n" + DiagnosticRenderer.render(r.diagnostics()));
         BytecodeModule bytecode = BytecodeCompiler.compile(HirLowering.lower(r.module()));
-        return new RoastProgram(r.module(), bytecode, new Vm.Options(maxHeapBytes, MAX_DEPTH, false));
+        return new RoastProgram(r.module(), bytecode, new Vm.Options(maxHeapBytes, MAX_DEPTH, false, List.of(name)));
     }
 
     /**
@@ -56,7 +57,7 @@ public final class RoastProgram {
 
     /** Runs the program once with {@code --gc-stats} and returns the collector's report ({@code gc: N collections, …}). */
     public String gcReport() {
-        return runOnce(new Vm.Options(options.maxHeapBytes(), options.maxDepth(), true))[1].strip();
+        return runOnce(new Vm.Options(options.maxHeapBytes(), options.maxDepth(), true, options.argv()))[1].strip();
     }
 
     /** Runs once with {@code opts}: stdout and stderr, or an exception unless it exits with 0. */
