@@ -114,7 +114,7 @@ def markdown(machine, impls, programs, cells, options):
                 gcs = [d.get("gc", {}).get("collections", 0) for d in docs]
                 pauses = merged_percentiles([d.get("gc", {}).get("pause_us") for d in docs])
                 cols = [prog, r.name, _num(median(first)) if first else "–", _num(median(comp)) if comp else "–",
-                        _num(median(gcs))]
+                        f"{median(gcs):.0f}"]
                 cols += [str(pauses[k]) for k in (50, 90, 99, "max")] if pauses else ["–"] * 4
                 w("| " + " | ".join(cols) + " |")
         tiers = sorted({t for prog in programs for r in with_stats for d in cells[prog][r.name].stats

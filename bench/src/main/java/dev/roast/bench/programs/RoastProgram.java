@@ -10,10 +10,10 @@ import dev.roast.interpreter.Vm;
 import dev.roast.mir.emit.BytecodeCompiler;
 import dev.roast.mir.lower.HirLowering;
 import java.io.ByteArrayOutputStream;
-import java.util.List;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A Roast program compiled once, as {@code roast vm} compiles it (frontend, MIR, bytecode), to be run
