@@ -13,7 +13,15 @@ public final class FunctionProfile {
     /** A call site that has reached more than one function. */
     public static final int MANY_TARGETS = Integer.MAX_VALUE;
 
+    /** A call adds as much heat as this many loop back-edges. */
+    public static final int BACK_EDGES_PER_CALL = 8;
+
     int calls;
+    /**
+     * Counts down by {@link #BACK_EDGES_PER_CALL} per call and by one per back-edge; at zero the interpreter
+     * asks the tier policy (which sets it again). Starts at "never".
+     */
+    int heat = Integer.MAX_VALUE;
     final int[] backEdges;
     /** By code position of an operand: the union of the {@link TypeFeedback} kind bits seen there. */
     final byte[] operandKinds;
@@ -30,6 +38,11 @@ public final class FunctionProfile {
     public int calls() { return calls; }
 
     public int backEdges(int loop) { return backEdges[loop]; }
+
+    /** Heat left before the tier policy is asked about this function (see {@link #BACK_EDGES_PER_CALL}). */
+    public int heat() { return heat; }
+
+    public void setHeat(int heat) { this.heat = heat; }
 
     /** The kind bits seen in the operand at code position {@code position} (0: never executed). */
     public int operandKinds(int position) { return operandKinds[position] & 0xFF; }

@@ -33,9 +33,15 @@ public final class Interpreter {
     private final Runtime runtime;
     private final long stackLimit;
     private final int maxDepth;
-    private int depth;
+    /** Activations on the value stack (machine code keeps it in the native context while it runs). */
+    int depth;
     /** End of the deepest live frame: the value stack's GC roots are [stack base, top). */
     long top;
+    /** Machine code's border (null until {@link #attach}: the interpreter alone, as in unit tests). */
+    private MachineCode machine;
+    private TierPolicy policy = TierPolicy.INTERPRETER_ONLY;
+    /** The pc an activation is "at" while machine code runs it after on-stack replacement (its frames are in the exception). */
+    private static final int IN_MACHINE_CODE = -2;
 
     Interpreter(Program program, Runtime runtime, long stackBase, long stackBytes, int maxDepth) {
         this.program = program;
@@ -43,6 +49,12 @@ public final class Interpreter {
         this.top = stackBase;
         this.stackLimit = stackBase + stackBytes;
         this.maxDepth = maxDepth;
+    }
+
+    /** Connects the tier policy and machine code's border; from then on hot code is offered to the policy. */
+    void attach(MachineCode machine) {
+        this.machine = machine;
+        this.policy = machine.policy();
     }
 
     private static long get(long fp, int slot) {
@@ -71,7 +83,7 @@ public final class Interpreter {
         long saved = top;
         top = end;
         try {
-            return execute(id, f, fp, closure);
+            return enter(id, f, fp, closure);
         } finally {
             top = saved;
             depth--;
@@ -96,19 +108,36 @@ public final class Interpreter {
         long saved = top;
         top = end;
         try {
-            return execute(id, f, fp, closure);
+            return enter(id, f, fp, closure);
         } finally {
             top = saved;
             depth--;
         }
     }
 
-    /** Runs a function whose frame at {@code fp} is set up; returns its result word. */
-    long execute(int id, BytecodeFunction f, long fp, long closure) {
-        program.profile(id).calls++;
+    /**
+     * Runs a call of function {@code id} whose frame at {@code fp} is set up: counts it, offers the function to
+     * the tier policy when it gets hot, and runs its machine code if it has some, else the interpreter.
+     */
+    long enter(int id, BytecodeFunction f, long fp, long closure) {
+        FunctionProfile p = program.profile(id);
+        p.calls++;
+        if ((p.heat -= FunctionProfile.BACK_EDGES_PER_CALL) <= 0) {
+            p.heat = Integer.MAX_VALUE;
+            policy.functionHot(id);
+        }
+        if (machine != null) {
+            long entry = machine.entry(id);
+            if (entry != 0) return machine.run(id, f, fp, closure, entry);
+        }
+        return execute(id, f, fp, closure, 0);
+    }
+
+    /** Runs function {@code id}'s activation at {@code fp} in the interpreter from {@code startPc}; returns its result word. */
+    long execute(int id, BytecodeFunction f, long fp, long closure, int startPc) {
         final int[] code = f.code();
         final long[] constants = program.constants(id);
-        int pc = 0;
+        int pc = startPc;
         try {
             while (true) {
                 switch (code[pc]) {
@@ -245,8 +274,15 @@ public final class Interpreter {
                     }
                     case Op.JUMP -> pc = code[pc + 1];
                     case Op.JUMP_LOOP -> {
-                        program.profile(id).backEdges[code[pc + 2]]++;
+                        FunctionProfile p = program.profile(id);
+                        p.backEdges[code[pc + 2]]++;
                         pc = code[pc + 1];
+                        if (--p.heat <= 0) {
+                            int header = pc;
+                            pc = IN_MACHINE_CODE;
+                            pc = loopHot(id, fp, closure, header);
+                            if (pc == MachineCode.RETURNED_PC) return machine.osrResult();
+                        }
                     }
                     case Op.JUMP_IF_TRUE, Op.JUMP_IF_FALSE ->
                             pc = (get(fp, code[pc + 1]) == PackedValue.TRUE) == (code[pc] == Op.JUMP_IF_TRUE) ? code[pc + 2] : pc + 3;
@@ -263,8 +299,17 @@ public final class Interpreter {
                         pc = compareFloat(code[pc], Op.JUMP_UNLESS_LT_FLOAT, a, b) ? pc + 4 : code[pc + 3];
                     }
                     case Op.LOOP -> {
-                        program.profile(id).backEdges[code[pc + 1]]++;
-                        pc += 2;
+                        FunctionProfile p = program.profile(id);
+                        p.backEdges[code[pc + 1]]++;
+                        if (--p.heat <= 0) {
+                            int header = pc;
+                            pc = IN_MACHINE_CODE;
+                            pc = loopHot(id, fp, closure, header);
+                            if (pc == MachineCode.RETURNED_PC) return machine.osrResult();
+                            if (pc == header) pc += 2;
+                        } else {
+                            pc += 2;
+                        }
                     }
                     case Op.RETURN -> {
                         return get(fp, code[pc + 1]);
@@ -274,14 +319,7 @@ public final class Interpreter {
                     }
                     case Op.CALL_DIRECT, Op.CALL_VIRTUAL -> {  // one inlined copy of call() for both
                         int argc = code[pc + 3];
-                        int callee;
-                        if (code[pc] == Op.CALL_DIRECT) {
-                            callee = program.calleeId(id, code[pc + 2]);
-                        } else {
-                            callee = runtime.virtualTarget(get(fp, code[pc + 4]), f, code[pc + 2]);
-                            program.profile(id).recordTarget(pc, callee);
-                        }
-                        set(fp, code[pc + 1], call(callee, PackedValue.NONE, fp, code, pc + 4, argc));
+                        set(fp, code[pc + 1], call(callee(id, f, fp, code, pc), PackedValue.NONE, fp, code, pc + 4, argc));
                         pc += 4 + argc;
                     }
                     case Op.GET_ITEM_LIST, Op.SET_ITEM_LIST -> {
@@ -322,11 +360,28 @@ public final class Interpreter {
         } catch (PyError e) {
             throw runtime.raise(e).addFrame(f.info().name(), f.positions()[pc]);
         } catch (RoastException e) {
-            throw e.addFrame(f.info().name(), f.positions()[pc]);
+            throw pc == IN_MACHINE_CODE ? e : e.addFrame(f.info().name(), f.positions()[pc]);
         } catch (dev.roast.heap.HeapExhausted e) {
             // No room for an exception object now: MemoryError travels without one, frames and all.
             throw new RoastException(PackedValue.NONE, "MemoryError", null).addFrame(f.info().name(), f.positions()[pc]);
         }
+    }
+
+    /** The function a CALL_DIRECT or CALL_VIRTUAL at {@code pc} reaches (a virtual call records it as feedback). */
+    int callee(int id, BytecodeFunction f, long fp, int[] code, int pc) {
+        if (code[pc] == Op.CALL_DIRECT) return program.calleeId(id, code[pc + 2]);
+        int callee = runtime.virtualTarget(get(fp, code[pc + 4]), f, code[pc + 2]);
+        program.profile(id).recordTarget(pc, callee);
+        return callee;
+    }
+
+    /**
+     * A loop with its header at {@code header} made function {@code id} hot: on-stack replacement if the policy
+     * has machine code for it. Returns the pc to go on at, or {@link MachineCode#RETURNED_PC}.
+     */
+    private int loopHot(int id, long fp, long closure, int header) {
+        program.profile(id).heat = Integer.MAX_VALUE;
+        return machine == null ? header : machine.osr(id, fp, closure, header);
     }
 
     /** The six comparisons in declaration order LT, LE, GT, GE, EQ, NE starting at {@code first}. */

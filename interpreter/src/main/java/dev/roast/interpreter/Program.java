@@ -94,15 +94,17 @@ public final class Program {
     public int idOf(FunctionInfo f) { return ids.get(f); }
 
     /** The callee id of a CALL_DIRECT in function {@code caller} whose function constant is {@code k}. */
-    int calleeId(int caller, int k) {
+    public int calleeId(int caller, int k) {
         return calleeIds[caller][k];
     }
 
-    long[] constants(int id) { return constants[id]; }
+    /** Function {@code id}'s constant pool as packed words (strings are heap objects that never move). */
+    public long[] constants(int id) { return constants[id]; }
 
     void setConstants(int id, long[] packed) { constants[id] = packed; }
 
-    long[] frameTemplate(int id) { return frameTemplates[id]; }
+    /** The words a new frame of function {@code id} starts with (see the field). */
+    public long[] frameTemplate(int id) { return frameTemplates[id]; }
 
     void setFrameTemplate(int id, long[] words) { frameTemplates[id] = words; }
 
@@ -115,7 +117,7 @@ public final class Program {
     }
 
     /** The globals' address and count: a GC root range. */
-    long globalsAddress() { return globals; }
+    public long globalsAddress() { return globals; }
 
     int globalCount() { return globalCount; }
 }

@@ -36,6 +36,7 @@ final class Runtime implements Roots {
     final ValueOps values;
     /** Classes, closures, function values, raising (see ObjectOps). */
     final ObjectOps objects;
+    private final OutOfLineOps outOfLine;
     private final long stackBase;
     private Interpreter interpreter;
     /** `sys.argv`: one list for the whole run, so the program's changes to it stay (a root). */
@@ -50,6 +51,7 @@ final class Runtime implements Roots {
         program.linkClasses(classes);
         this.values = new ValueOps(this);
         this.objects = new ObjectOps(this);
+        this.outOfLine = new OutOfLineOps(this, program);
         heap.addRoots(this);
         for (int id = 0; id < program.functionCount(); id++) packConstants(id);
         long list = ListObj.alloc(heap, argv.size());
@@ -244,7 +246,11 @@ final class Runtime implements Roots {
                  Op.NEW_EXCEPTION, Op.INIT_EXCEPTION, Op.GET_CONSTANT, Op.SET_CONSTANT, Op.GET_ATTR, Op.SET_ATTR,
                  Op.BIND_METHOD, Op.CALL_VALUE, Op.CALL_DYNAMIC, Op.RAISE, Op.RAISE_ASSERTION ->
                     pc = objects.execute(in, id, f, fp, closure, pc);
-            default -> throw notYet("the operation " + dev.roast.bytecode.Opcode.values()[code[pc]].name().toLowerCase());
+            default -> {
+                // The dispatch loop's inline operations, which come here only from machine code's slow paths.
+                if (OutOfLineOps.handles(code[pc])) return outOfLine.execute(in, id, f, fp, pc);
+                throw notYet("the operation " + dev.roast.bytecode.Opcode.values()[code[pc]].name().toLowerCase());
+            }
         }
         return pc;
     }

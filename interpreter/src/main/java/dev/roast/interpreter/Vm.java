@@ -15,10 +15,17 @@ import java.util.List;
 public final class Vm {
     private Vm() {}
 
-    /** `--max-heap`, `--max-depth`, `--gc-stats`, and the program's `sys.argv` (its file as given, then its arguments). */
-    public record Options(long maxHeapBytes, int maxDepth, boolean gcStats, List<String> argv) {
+    /**
+     * `--max-heap`, `--max-depth`, `--gc-stats`, the program's `sys.argv` (its file as given, then its
+     * arguments), and what makes the tier policy ({@code null}: the interpreter alone).
+     */
+    public record Options(long maxHeapBytes, int maxDepth, boolean gcStats, List<String> argv, TierPolicy.Factory tiers) {
         public Options {
             argv = List.copyOf(argv);
+        }
+
+        public Options(long maxHeapBytes, int maxDepth, boolean gcStats, List<String> argv) {
+            this(maxHeapBytes, maxDepth, gcStats, argv, null);
         }
     }
 
@@ -45,6 +52,13 @@ public final class Vm {
             var runtime = new Runtime(heap, program, out, stack, options.argv());
             var interpreter = new Interpreter(program, runtime, stack, STACK_BYTES, options.maxDepth());
             runtime.attach(interpreter);
+            if (options.tiers() != null) {
+                var context = new NativeContext(arena, program.functionCount(), options.maxDepth(), stack + STACK_BYTES,
+                        program.globalsAddress());
+                var machine = new MachineCode(interpreter, program, runtime, context, arena);
+                machine.setPolicy(options.tiers().create(program, context));
+                interpreter.attach(machine);
+            }
             int status = 0;
             observer.running();
             try {
