@@ -70,7 +70,7 @@ run "vm hello"           0 '^hello, world$'   ''                      -- ./roast
 run "vm fib"             0 '^2178309$'        ''                      -- ./roast vm ../shared/bench/programs/fib.roast
 run "vm traceback"       1 ''                 '^ZeroDivisionError: integer division or modulo by zero$' -- ./roast vm "$tmp/zero_div.roast"
 run "vm type error"      2 ''                 'error\[E0308\]'       -- ./roast vm "$tmp/type_error.roast"
-run "vm bad option"      2 ''                 'only the interpreter exists yet' -- ./roast vm --max-tier=baseline examples/hello.roast
+run "vm bad tier"        2 ''                 'needs one of interp, baseline' -- ./roast vm --max-tier=optimizing examples/hello.roast
 # sys.argv is FILE as given, then every later word (--debug too: after FILE it is the program's).
 printf 'import sys\nprint(sys.argv)\n' >"$tmp/argv.roast"
 same_as_python "sys.argv"     0 "['$tmp/argv.roast', 'a', 'b c', '--debug']"$'\n' '' -- "$tmp/argv.roast" a "b c" --debug

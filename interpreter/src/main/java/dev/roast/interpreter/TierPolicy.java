@@ -5,7 +5,7 @@ package dev.roast.interpreter;
  * machine code hands an activation back. The interpreter only counts; deciding, compiling, installing
  * and tracing are the policy's.
  */
-public interface TierPolicy {
+public interface TierPolicy extends AutoCloseable {
     /**
      * Function {@code id}'s heat ran out (its calls plus weighted back-edges reached the threshold). The
      * policy compiles it ({@link NativeContext#install}) or not, and gives it new heat
@@ -22,6 +22,10 @@ public interface TierPolicy {
 
     /** Machine code of function {@code id} handed its activation back to the interpreter at {@code pc}. */
     void leftMachineCode(int id, int pc, ExitReason reason, String detail);
+
+    /** The run has ended: machine code is freed. */
+    @Override
+    default void close() { }
 
     /** The interpreter alone: nothing is ever compiled, and counting never asks again. */
     TierPolicy INTERPRETER_ONLY = new TierPolicy() {

@@ -52,11 +52,13 @@ public final class Vm {
             var runtime = new Runtime(heap, program, out, stack, options.argv());
             var interpreter = new Interpreter(program, runtime, stack, STACK_BYTES, options.maxDepth());
             runtime.attach(interpreter);
+            TierPolicy policy = TierPolicy.INTERPRETER_ONLY;
             if (options.tiers() != null) {
                 var context = new NativeContext(arena, program.functionCount(), options.maxDepth(), stack + STACK_BYTES,
                         program.globalsAddress());
                 var machine = new MachineCode(interpreter, program, runtime, context, arena);
-                machine.setPolicy(options.tiers().create(program, context));
+                policy = options.tiers().create(program, context);
+                machine.setPolicy(policy);
                 interpreter.attach(machine);
             }
             int status = 0;
@@ -77,6 +79,7 @@ public final class Vm {
                 status = 1;
             } finally {
                 out.flush(); // also before an internal error: what the program printed still reaches the user
+                policy.close();
             }
             observer.ended(program);
             if (options.gcStats()) {

@@ -1,13 +1,20 @@
 package dev.roast.vm;
 
+import dev.roast.vm.tiers.TierOptions;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Parses the `roast` command line into a {@link Command}; anything malformed is a {@link UsageError}. */
 final class CommandLine {
     static final String USAGE = """
-            usage: roast vm [--max-tier=interp] [--max-heap=SIZE] [--max-depth=N] [--gc-stats] [--stats=OUT.json] FILE [ARGS...]
+            usage: roast vm [--max-heap=SIZE] [--max-depth=N] [--gc-stats] [--stats=OUT.json]
+                            [--max-tier=interp|baseline] [--jit-threshold=N] [--trace-tiers] [--code-cache=SIZE] FILE [ARGS...]
                                                     run FILE (SIZE like 256m or 2g; default 2g; depth default 1000);
+                                                    a function runs as machine code from its Nth call (loops count
+                                                    1/8 per back-edge; default 1000; 0: before its first call) up
+                                                    to --max-tier (default baseline); --trace-tiers shows each
+                                                    compile, on-stack replacement and exit on stderr; --code-cache
+                                                    caps machine code (default 64m);
                                                     --stats writes the run's times, compile times and GC pauses
                                                     to OUT.json when it ends (checked first; not written if FILE
                                                     does not compile)
@@ -29,7 +36,8 @@ final class CommandLine {
     record Check(List<String> files, boolean time, int repeat) implements Command {}
 
     /** `roast vm`; {@code statsFile} is null without --stats. */
-    record Run(String file, List<String> args, long maxHeapBytes, int maxDepth, boolean gcStats, String statsFile) implements Command {}
+    record Run(String file, List<String> args, long maxHeapBytes, int maxDepth, boolean gcStats, String statsFile,
+               TierOptions tiers) implements Command {}
 
     /** Internal (the launcher's AOT-cache training run): compile every file through every stage, run the first. */
     record Train(List<String> files) implements Command {}
@@ -129,6 +137,10 @@ final class CommandLine {
         int maxDepth = 1000;
         boolean gcStats = false;
         String statsFile = null;
+        TierOptions.Tier maxTier = TierOptions.DEFAULT.maxTier();
+        int jitThreshold = TierOptions.DEFAULT.jitThreshold();
+        boolean traceTiers = false;
+        long codeCache = TierOptions.DEFAULT.codeCacheBytes();
         int i = 0;
         for (; i < args.size() && args.get(i).startsWith("--"); i++) {
             String a = args.get(i);
@@ -142,18 +154,23 @@ final class CommandLine {
                     statsFile = value;
                 }
                 case "--max-tier" -> {
-                    if (!"interp".equals(value)) {
-                        throw new UsageError("--max-tier=" + value + ": only the interpreter exists yet (--max-tier=interp); "
-                                + "the baseline and optimizing JITs come with their issues");
+                    maxTier = TierOptions.Tier.of(value == null ? "" : value);
+                    if (maxTier == null) {
+                        throw new UsageError("--max-tier needs one of interp, baseline; got '" + (value == null ? "" : value) + "'");
                     }
                 }
-                case "--jit-threshold", "--trace-tiers", "--code-cache" ->
-                        throw new UsageError(a + " belongs to the JIT tiers, which do not exist yet");
+                case "--jit-threshold" -> jitThreshold = count(value == null ? "" : value, "--jit-threshold");
+                case "--trace-tiers" -> {
+                    if (value != null) throw new UsageError("--trace-tiers takes no value");
+                    traceTiers = true;
+                }
+                case "--code-cache" -> codeCache = size(value, "--code-cache");
                 default -> throw new UsageError("unknown option '" + a + "' for 'vm'");
             }
         }
         if (i >= args.size()) throw new UsageError("'vm' needs a FILE");
-        return new Run(args.get(i), List.copyOf(args.subList(i + 1, args.size())), maxHeap, maxDepth, gcStats, statsFile);
+        return new Run(args.get(i), List.copyOf(args.subList(i + 1, args.size())), maxHeap, maxDepth, gcStats, statsFile,
+                new TierOptions(maxTier, jitThreshold, traceTiers, codeCache));
     }
 
     /** "256m", "2g", "64k" or plain bytes. */
@@ -175,6 +192,16 @@ final class CommandLine {
             }
         }
         throw new UsageError(option + " needs a size such as 256m or 2g, got '" + text + "'");
+    }
+
+    private static int count(String text, String option) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0 && n <= 1_000_000) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageError(option + " needs a whole number from 0 to 1000000, got '" + text + "'");
     }
 
     private static int positive(String text, String option) {

@@ -16,6 +16,8 @@ import dev.roast.vm.stats.RunStats;
 import dev.roast.vm.stats.StatsFile;
 import dev.roast.vm.stats.StatsJson;
 import java.io.IOException;
+import dev.roast.vm.tiers.BaselinePolicy;
+import dev.roast.vm.tiers.TierOptions;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -89,7 +91,9 @@ final class Commands {
         var argv = new ArrayList<String>();
         argv.add(r.file());  // as given on the command line, like CPython's sys.argv[0]
         argv.addAll(r.args());
-        var options = new Vm.Options(r.maxHeapBytes(), r.maxDepth(), r.gcStats(), argv);
+        var tiers = r.tiers().maxTier() == TierOptions.Tier.INTERP ? null
+                : BaselinePolicy.factory(r.tiers(), err, stats == null ? null : stats::baselineCompiled);
+        var options = new Vm.Options(r.maxHeapBytes(), r.maxDepth(), r.gcStats(), argv, tiers);
         if (stats == null) return Vm.run(compiled.module(), bytecode, options, out, err);
         stats.compiled(compiled.parseNanos() + compiled.checkNanos() + System.nanoTime() - start);
         return Vm.run(compiled.module(), bytecode, options, stats.stdout(out), err, stats);

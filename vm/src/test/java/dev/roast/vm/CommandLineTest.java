@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.roast.vm.tiers.TierOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,23 +28,38 @@ class CommandLineTest {
 
     @Test
     void vmOptionsAndProgramArguments() {
-        assertEquals(new CommandLine.Run("p.roast", List.of(), 2L << 30, 1000, false, null), CommandLine.parse(new String[] {"vm", "p.roast"}));
-        assertEquals(new CommandLine.Run("p.roast", List.of("a", "--b"), 256L << 20, 50, true, null),
+        assertEquals(new CommandLine.Run("p.roast", List.of(), 2L << 30, 1000, false, null, TierOptions.DEFAULT), CommandLine.parse(new String[] {"vm", "p.roast"}));
+        assertEquals(new CommandLine.Run("p.roast", List.of("a", "--b"), 256L << 20, 50, true, null, INTERP_ONLY),
                 CommandLine.parse(new String[] {"vm", "--max-heap=256m", "--max-depth=50", "--gc-stats", "--max-tier=interp", "p.roast", "a", "--b"}));
         assertEquals(3L << 30, CommandLine.size("3g", "x"));
         assertEquals(64L << 10, CommandLine.size("64K", "x"));
         assertEquals(1000, CommandLine.size("1000", "x"));
         for (String[] bad : List.of(new String[] {"vm"}, new String[] {"vm", "--max-heap=lots", "p.roast"},
-                new String[] {"vm", "--max-heap=0", "p.roast"}, new String[] {"vm", "--max-tier=baseline", "p.roast"},
-                new String[] {"vm", "--jit-threshold=5", "p.roast"}, new String[] {"vm", "--trace-tiers", "p.roast"},
+                new String[] {"vm", "--max-heap=0", "p.roast"}, new String[] {"vm", "--max-tier=optimizing", "p.roast"},
+                new String[] {"vm", "--max-tier", "p.roast"}, new String[] {"vm", "--jit-threshold=-1", "p.roast"},
+                new String[] {"vm", "--jit-threshold=x", "p.roast"}, new String[] {"vm", "--trace-tiers=yes", "p.roast"},
+                new String[] {"vm", "--code-cache=0", "p.roast"},
                 new String[] {"vm", "--max-depth=0", "p.roast"}, new String[] {"vm", "--what", "p.roast"})) {
             assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(bad), String.join(" ", bad));
         }
     }
 
+    private static final TierOptions INTERP_ONLY =
+            new TierOptions(TierOptions.Tier.INTERP, TierOptions.DEFAULT_THRESHOLD, false, TierOptions.DEFAULT_CODE_CACHE);
+
+    @Test
+    void tierOptions() {
+        var run = (CommandLine.Run) CommandLine.parse(new String[] {"vm", "--max-tier=baseline", "--jit-threshold=0", "--trace-tiers",
+                "--code-cache=1m", "p.roast"});
+        assertEquals(new TierOptions(TierOptions.Tier.BASELINE, 0, true, 1L << 20), run.tiers());
+        assertEquals(TierOptions.DEFAULT, ((CommandLine.Run) CommandLine.parse(new String[] {"vm", "p.roast"})).tiers());
+        var e = assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"vm", "--max-tier=fast", "p.roast"}));
+        assertEquals("--max-tier needs one of interp, baseline; got 'fast'", e.getMessage());
+    }
+
     @Test
     void statsNeedsAFile() {
-        assertEquals(new CommandLine.Run("p.roast", List.of("--stats=b.json"), 2L << 30, 1000, false, "out/a.json"),
+        assertEquals(new CommandLine.Run("p.roast", List.of("--stats=b.json"), 2L << 30, 1000, false, "out/a.json", TierOptions.DEFAULT),
                 CommandLine.parse(new String[] {"vm", "--stats=out/a.json", "p.roast", "--stats=b.json"}));
         assertEquals("a=b.json", ((CommandLine.Run) CommandLine.parse(new String[] {"vm", "--stats=a=b.json", "p.roast"})).statsFile());
         for (String[] bad : List.of(new String[] {"vm", "--stats", "p.roast"}, new String[] {"vm", "--stats=", "p.roast"},
@@ -56,9 +72,9 @@ class CommandLineTest {
 
     @Test
     void debugIsRoastsOnlyBeforeVmsFile() {
-        assertEquals(new CommandLine.Run("p.roast", List.of("a", "--debug"), 2L << 30, 1000, true, null),
+        assertEquals(new CommandLine.Run("p.roast", List.of("a", "--debug"), 2L << 30, 1000, true, null, TierOptions.DEFAULT),
                 CommandLine.parse(new String[] {"--debug", "vm", "--debug", "--gc-stats", "p.roast", "a", "--debug"}));
-        assertEquals(new CommandLine.Run("p.roast", List.of("--debug"), 2L << 30, 1000, false, null),
+        assertEquals(new CommandLine.Run("p.roast", List.of("--debug"), 2L << 30, 1000, false, null, TierOptions.DEFAULT),
                 CommandLine.parse(new String[] {"vm", "p.roast", "--debug"}));
         assertTrue(CommandLine.debug(new String[] {"--debug", "vm", "p.roast"}));
         assertTrue(CommandLine.debug(new String[] {"vm", "--max-depth=5", "--debug", "p.roast"}));

@@ -13,6 +13,9 @@ import java.io.OutputStream;
  */
 public final class RunStats implements RunObserver {
     private final Samples bytecodeCompiles = new Samples();
+    private final Samples baselineCompiles = new Samples();
+    /** Each baseline compile's time scaled to 100 bytecode instructions (the [baseline-jit] issue's measure). */
+    private final Samples baselinePer100 = new Samples();
     private final Samples gcPauses = new Samples();
     private long compileNanos;
     private FirstOutputStream stdout;
@@ -30,6 +33,12 @@ public final class RunStats implements RunObserver {
     /** One function compiled to bytecode in {@code nanos}. */
     public void bytecodeCompiled(long nanos) {
         bytecodeCompiles.add(nanos);
+    }
+
+    /** One function compiled to baseline machine code in {@code nanos}; it had {@code instructions} bytecode instructions. */
+    public void baselineCompiled(long nanos, int instructions) {
+        baselineCompiles.add(nanos);
+        baselinePer100.add(nanos * 100 / Math.max(1, instructions));
     }
 
     /** {@code nanos} more spent in roast's compilers (the whole of frontend, MIR and bytecode). */
@@ -61,6 +70,14 @@ public final class RunStats implements RunObserver {
 
     Samples bytecodeCompiles() {
         return bytecodeCompiles;
+    }
+
+    Samples baselineCompiles() {
+        return baselineCompiles;
+    }
+
+    Samples baselinePer100() {
+        return baselinePer100;
     }
 
     Samples gcPauses() {

@@ -32,7 +32,8 @@ public final class StatsJson {
         else json.decimal(micros(stats.firstOutputNanos() - origin), 3);
         json.name("compile_ms").decimal(micros(stats.compileNanos()), 3);
         json.name("compile").beginObject();
-        tier(json, "bytecode", stats.bytecodeCompiles());  // the JIT tiers add theirs
+        tier(json, "bytecode", stats.bytecodeCompiles(), null);
+        tier(json, "baseline", stats.baselineCompiles(), stats.baselinePer100());
         json.endObject();
         json.name("gc").beginObject()
                 .name("collections").value(gc.collections())
@@ -48,13 +49,17 @@ public final class StatsJson {
     }
 
     /** A tier's per-function compile times; a tier that compiled nothing is left out. */
-    private static void tier(JsonWriter json, String tier, Samples compiles) {
+    private static void tier(JsonWriter json, String tier, Samples compiles, Samples per100) {
         if (compiles.size() == 0) return;
         json.name(tier).beginObject()
                 .name("count").value(compiles.size())
                 .name("total_ms").decimal(micros(compiles.sum()), 3)
                 .name("us");
         buckets(json, compiles);
+        if (per100 != null) {
+            json.name("us_per_100_instructions");
+            buckets(json, per100);
+        }
         json.endObject();
     }
 

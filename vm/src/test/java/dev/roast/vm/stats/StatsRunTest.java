@@ -89,7 +89,11 @@ class StatsRunTest {
         assertTrue(compile > 0 && compile < wall, s.toString());
 
         var bytecode = object(object(s.get("compile")).get("bytecode"));
-        assertEquals(List.of("bytecode"), List.copyOf(object(s.get("compile")).keySet()));
+        assertEquals(List.of("bytecode", "baseline"), List.copyOf(object(s.get("compile")).keySet()));
+        var baseline = object(object(s.get("compile")).get("baseline"));
+        assertEquals(1L, baseline.get("count"), "churn, hot by its loop; main runs once");
+        assertEquals(1L, countSum(baseline.get("us")));
+        assertEquals(1L, countSum(baseline.get("us_per_100_instructions")));
         assertEquals(2L, bytecode.get("count"), "main and churn");
         assertEquals(2L, countSum(bytecode.get("us")));
         assertTrue(number(bytecode.get("total_ms")) <= compile, s.toString());

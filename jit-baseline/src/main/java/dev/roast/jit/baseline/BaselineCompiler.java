@@ -1,0 +1,626 @@
+package dev.roast.jit.baseline;
+
+import static dev.roast.jit.baseline.Registers.CLOSURE;
+import static dev.roast.jit.baseline.Registers.CONTEXT;
+import static dev.roast.jit.baseline.Registers.FP;
+import static dev.roast.jit.baseline.Registers.INT_TAG;
+
+import dev.roast.bytecode.BytecodeFunction;
+import dev.roast.bytecode.Opcode;
+import dev.roast.bytecode.Operand;
+import dev.roast.codegen.x64.Assembler;
+import dev.roast.codegen.x64.Cond;
+import dev.roast.codegen.x64.Label;
+import dev.roast.codegen.x64.Mem;
+import dev.roast.codegen.x64.Reg;
+import dev.roast.codegen.x64.Xmm;
+import dev.roast.heap.Instance;
+import dev.roast.heap.ListObj;
+import dev.roast.interpreter.ExitReason;
+import dev.roast.interpreter.NativeContext;
+import dev.roast.interpreter.Program;
+import dev.roast.values.PackedValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The baseline tier: one pass over a function's bytecode, one small emitter per opcode (V8's Sparkplug is
+ * the model), on the interpreter's own frame — every value stays in its frame slot, so the interpreter can
+ * take over at any instruction. Typed int and float arithmetic, comparisons and branches, globals, fields,
+ * list items and direct calls are inline; each inline fast path that meets something unusual (a boxed or
+ * overflowing int, a zero divisor, an unbound name, an index out of range, the recursion limit) jumps to
+ * an out-of-line slow path that has the runtime execute that one instruction ({@code slowOp} upcall), as
+ * does every other opcode. An exception leaves by status return: the activation's frame goes into the
+ * traceback ({@code unwind}) and the function returns THREW to its caller.
+ */
+public final class BaselineCompiler {
+    /** Offset of a field slot 0 in an instance. */
+    private static final int FIELDS = Instance.FIELDS;
+
+    private final Program program;
+    private final int id;
+    private final BytecodeFunction f;
+    private final int[] code;
+    private final Assembler asm = new Assembler();
+    /** The label of each instruction's first byte, by pc (and one at the end of the code). */
+    private final Map<Integer, Label> at = new HashMap<>();
+    /** Out-of-line code, emitted after the body so that fast paths fall through. */
+    private final List<Runnable> outOfLine = new ArrayList<>();
+    /** Per pc, the code that leaves the activation with the pending exception. */
+    private final Map<Integer, Label> exceptionExits = new HashMap<>();
+    private final Label epilogue = asm.newLabel();
+
+    private BaselineCompiler(Program program, int id) {
+        this.program = program;
+        this.id = id;
+        this.f = program.function(id);
+        this.code = f.code();
+    }
+
+    /** Compiles function {@code id} of {@code program}. */
+    public static BaselineCode compile(Program program, int id) {
+        return new BaselineCompiler(program, id).compile();
+    }
+
+    /**
+     * Where calls of a function without machine code go: it tells its caller (status EXITED, reason
+     * NOT_COMPILED, pc 0) to run the callee in the interpreter from its first instruction.
+     */
+    public static byte[] notCompiledStub() {
+        var a = new Assembler();
+        a.mov(Mem.of(Reg.RSI, NativeContext.DEOPT_PC), 0);
+        a.mov(Mem.of(Reg.RSI, NativeContext.DEOPT_REASON), ExitReason.NOT_COMPILED.ordinal());
+        a.mov(Reg.RAX, NativeContext.EXITED);
+        a.ret();
+        return a.finish();
+    }
+
+    private BaselineCode compile() {
+        var headers = loopHeaders();
+        for (int pc = 0; pc < code.length; pc += Opcode.lengthAt(code, pc)) at.put(pc, asm.newLabel());
+        at.put(code.length, asm.newLabel());
+
+        int entry = asm.position();
+        prologue();
+        int instructions = 0;
+        for (int pc = 0; pc < code.length; pc += Opcode.lengthAt(code, pc)) {
+            asm.bind(at.get(pc));
+            visit(pc);
+            instructions++;
+        }
+        asm.bind(at.get(code.length));
+        asm.int3();  // no instruction falls off the end; a bug would trap here rather than run on
+
+        Map<Integer, Integer> osr = new HashMap<>();
+        for (int header : headers) {
+            asm.align(16);
+            osr.put(header, asm.position());
+            prologue();
+            asm.jmp(at.get(header));
+        }
+        for (int i = 0; i < outOfLine.size(); i++) outOfLine.get(i).run();  // may add more while running
+        asm.bind(epilogue);
+        asm.add(Reg.RSP, 8);
+        asm.pop(INT_TAG);
+        asm.pop(CLOSURE);
+        asm.pop(CONTEXT);
+        asm.pop(FP);
+        asm.ret();
+        return new BaselineCode(asm.finish(), entry, osr, instructions);
+    }
+
+    /** The pcs where on-stack replacement may enter: the targets of JUMP_LOOP, and LOOP instructions. */
+    private TreeSet<Integer> loopHeaders() {
+        var headers = new TreeSet<Integer>();
+        for (int pc = 0; pc < code.length; pc += Opcode.lengthAt(code, pc)) {
+            if (code[pc] == Opcode.JUMP_LOOP.ordinal()) headers.add(code[pc + 1]);
+            if (code[pc] == Opcode.LOOP.ordinal()) headers.add(pc);
+        }
+        return headers;
+    }
+
+    /** {@code status fn(fp = RDI, context = RSI, closure = RDX)}: saves the fixed registers and loads them. */
+    private void prologue() {
+        asm.push(FP);
+        asm.push(CONTEXT);
+        asm.push(CLOSURE);
+        asm.push(INT_TAG);
+        asm.sub(Reg.RSP, 8);  // 4 pushes + the return address: keeps RSP 16-byte aligned at our calls
+        asm.mov(FP, Reg.RDI);
+        asm.mov(CONTEXT, Reg.RSI);
+        asm.mov(CLOSURE, Reg.RDX);
+        asm.mov(INT_TAG, PackedValue.INT_TAG_BITS);
+    }
+
+    private static Mem slot(int s) {
+        return Mem.of(FP, 8 * s);
+    }
+
+    private Mem context(int offset) {
+        return Mem.of(CONTEXT, offset);
+    }
+
+    // ---- one emitter per opcode ----
+
+    private void visit(int pc) {
+        Opcode op = Opcode.values()[code[pc]];
+        switch (op) {
+            case MOVE -> {
+                asm.mov(Reg.RAX, slot(code[pc + 2]));
+                asm.mov(slot(code[pc + 1]), Reg.RAX);
+            }
+            case LOAD_INT -> store(code[pc + 1], PackedValue.ofInt(code[pc + 2]));
+            case LOAD_CONST -> store(code[pc + 1], program.constants(id)[code[pc + 2]]);
+            case LOAD_TRUE -> store(code[pc + 1], PackedValue.TRUE);
+            case LOAD_FALSE -> store(code[pc + 1], PackedValue.FALSE);
+            case LOAD_NONE -> store(code[pc + 1], PackedValue.NONE);
+            case LOAD_GLOBAL -> loadGlobal(pc);
+            case STORE_GLOBAL -> {
+                asm.mov(Reg.RAX, slot(code[pc + 2]));
+                asm.mov(Reg.RCX, program.globalsAddress());
+                asm.mov(Mem.of(Reg.RCX, 8 * code[pc + 1]), Reg.RAX);
+            }
+            case ADD_INT, SUB_INT, MUL_INT, ADD_INT_IMM -> intArith(pc, op);
+            case FLOOR_DIV_INT, MOD_INT -> intDivision(pc, op);
+            case ADD_FLOAT, SUB_FLOAT, MUL_FLOAT, DIV_FLOAT -> floatArith(pc, op);
+            case INT_TO_FLOAT -> intToFloat(pc);
+            case LT_INT, LE_INT, GT_INT, GE_INT, EQ_INT, NE_INT -> compareInt(pc, op);
+            case LT_FLOAT, LE_FLOAT, GT_FLOAT, GE_FLOAT, EQ_FLOAT, NE_FLOAT -> compareFloat(pc, op);
+            case JUMP, JUMP_LOOP -> asm.jmp(at.get(code[pc + 1]));
+            case LOOP -> { }  // back-edges are counted by the interpreter only; compiled code has tiered up already
+            case JUMP_IF_TRUE, JUMP_IF_FALSE -> {
+                asm.mov(Reg.RAX, slot(code[pc + 1]));
+                asm.mov(Reg.RCX, PackedValue.TRUE);
+                asm.cmp(Reg.RAX, Reg.RCX);
+                asm.jcc(op == Opcode.JUMP_IF_TRUE ? Cond.E : Cond.NE, at.get(code[pc + 2]));
+            }
+            case JUMP_UNLESS_LT_INT, JUMP_UNLESS_LE_INT, JUMP_UNLESS_GT_INT, JUMP_UNLESS_GE_INT, JUMP_UNLESS_EQ_INT,
+                 JUMP_UNLESS_NE_INT -> jumpUnlessInt(pc, op);
+            case JUMP_UNLESS_LT_FLOAT, JUMP_UNLESS_LE_FLOAT, JUMP_UNLESS_GT_FLOAT, JUMP_UNLESS_GE_FLOAT,
+                 JUMP_UNLESS_EQ_FLOAT, JUMP_UNLESS_NE_FLOAT -> jumpUnlessFloat(pc, op);
+            case RETURN -> {
+                asm.mov(Reg.RAX, slot(code[pc + 1]));
+                asm.mov(context(NativeContext.RESULT), Reg.RAX);
+                asm.mov(Reg.RAX, NativeContext.RETURNED);
+                asm.jmp(epilogue);
+            }
+            case RETURN_NONE -> {
+                asm.mov(context(NativeContext.RESULT), (int) PackedValue.NONE);
+                asm.mov(Reg.RAX, NativeContext.RETURNED);
+                asm.jmp(epilogue);
+            }
+            case CALL_DIRECT -> callDirect(pc);
+            case GET_FIELD -> getField(pc);
+            case SET_FIELD -> setField(pc);
+            case GET_ITEM_LIST, SET_ITEM_LIST -> listItem(pc, op == Opcode.GET_ITEM_LIST);
+            default -> runtimeOp(pc);  // everything else: the runtime executes it
+        }
+    }
+
+    private void store(int dst, long word) {
+        if (word == (int) word) {
+            asm.mov(slot(dst), (int) word);
+        } else {
+            asm.mov(Reg.RAX, word);
+            asm.mov(slot(dst), Reg.RAX);
+        }
+    }
+
+    private void loadGlobal(int pc) {
+        Label slow = slowPath(pc);
+        asm.mov(Reg.RCX, program.globalsAddress());
+        asm.mov(Reg.RAX, Mem.of(Reg.RCX, 8 * code[pc + 2]));
+        asm.mov(Reg.RDX, PackedValue.UNBOUND);
+        asm.cmp(Reg.RAX, Reg.RDX);
+        asm.jcc(Cond.E, slow);
+        asm.mov(slot(code[pc + 1]), Reg.RAX);
+    }
+
+    /**
+     * ADD/SUB/MUL_INT on inline ints. The payloads are shifted to the top 48 bits, where the CPU's overflow
+     * flag is exactly "does not fit 48 bits"; a logical shift back and the tag make the result word.
+     */
+    private void intArith(int pc, Opcode op) {
+        Label slow = slowPath(pc);
+        asm.mov(Reg.RAX, slot(code[pc + 2]));
+        checkInt(Reg.RAX, slow);
+        asm.shl(Reg.RAX, 16);
+        if (op == Opcode.ADD_INT_IMM) {
+            asm.mov(Reg.RCX, (long) code[pc + 3] << 16);
+            asm.add(Reg.RAX, Reg.RCX);
+        } else {
+            asm.mov(Reg.RCX, slot(code[pc + 3]));
+            checkInt(Reg.RCX, slow);
+            if (op == Opcode.MUL_INT) {
+                untag(Reg.RCX);  // (a << 16) * b = (a b) << 16
+                asm.imul(Reg.RAX, Reg.RCX);
+            } else {
+                asm.shl(Reg.RCX, 16);
+                if (op == Opcode.SUB_INT) asm.sub(Reg.RAX, Reg.RCX);
+                else asm.add(Reg.RAX, Reg.RCX);
+            }
+        }
+        asm.jcc(Cond.O, slow);
+        asm.shr(Reg.RAX, 16);
+        asm.or(Reg.RAX, INT_TAG);
+        asm.mov(slot(code[pc + 1]), Reg.RAX);
+    }
+
+    /** Floor division and modulo of inline ints by a positive divisor (the result is inline too). */
+    private void intDivision(int pc, Opcode op) {
+        Label slow = slowPath(pc);
+        asm.mov(Reg.RAX, slot(code[pc + 2]));
+        checkInt(Reg.RAX, slow);
+        asm.mov(Reg.RCX, slot(code[pc + 3]));
+        checkInt(Reg.RCX, slow);
+        untag(Reg.RAX);
+        untag(Reg.RCX);
+        asm.test(Reg.RCX, Reg.RCX);
+        asm.jcc(Cond.LE, slow);
+        asm.cqo();
+        asm.idiv(Reg.RCX);
+        Label floored = asm.newLabel();
+        asm.test(Reg.RDX, Reg.RDX);
+        asm.jcc(Cond.NS, floored);
+        asm.sub(Reg.RAX, 1);  // truncated toward zero; Python floors
+        asm.add(Reg.RDX, Reg.RCX);
+        asm.bind(floored);
+        Reg result = op == Opcode.MOD_INT ? Reg.RDX : Reg.RAX;
+        tag(result);
+        asm.mov(slot(code[pc + 1]), result);
+    }
+
+    private void floatArith(int pc, Opcode op) {
+        asm.movsd(Xmm.XMM0, slot(code[pc + 2]));
+        if (op == Opcode.DIV_FLOAT) {
+            Label slow = slowPath(pc);  // ZeroDivisionError
+            asm.movsd(Xmm.XMM1, slot(code[pc + 3]));
+            asm.xorpd(Xmm.XMM2, Xmm.XMM2);
+            Label nonZero = asm.newLabel();
+            asm.ucomisd(Xmm.XMM1, Xmm.XMM2);
+            asm.jcc(Cond.P, nonZero);
+            asm.jcc(Cond.E, slow);
+            asm.bind(nonZero);
+            asm.divsd(Xmm.XMM0, Xmm.XMM1);
+        } else if (op == Opcode.ADD_FLOAT) {
+            asm.addsd(Xmm.XMM0, slot(code[pc + 3]));
+        } else if (op == Opcode.SUB_FLOAT) {
+            asm.subsd(Xmm.XMM0, slot(code[pc + 3]));
+        } else {
+            asm.mulsd(Xmm.XMM0, slot(code[pc + 3]));
+        }
+        storeDouble(code[pc + 1]);
+    }
+
+    /** Stores XMM0 as a double word: a NaN becomes the one canonical NaN, as PackedValue.ofDouble does. */
+    private void storeDouble(int dst) {
+        asm.movq(Reg.RAX, Xmm.XMM0);
+        Label ordered = asm.newLabel();
+        asm.ucomisd(Xmm.XMM0, Xmm.XMM0);
+        asm.jcc(Cond.NP, ordered);
+        asm.mov(Reg.RAX, PackedValue.CANONICAL_NAN);
+        asm.bind(ordered);
+        asm.mov(slot(dst), Reg.RAX);
+    }
+
+    private void intToFloat(int pc) {
+        Label slow = slowPath(pc);
+        asm.mov(Reg.RAX, slot(code[pc + 2]));
+        checkInt(Reg.RAX, slow);
+        untag(Reg.RAX);
+        asm.cvtsi2sd(Xmm.XMM0, Reg.RAX);
+        asm.movq(Reg.RAX, Xmm.XMM0);
+        asm.mov(slot(code[pc + 1]), Reg.RAX);
+    }
+
+    /** The condition "a op b" of the six int comparisons, in Opcode's order LT, LE, GT, GE, EQ, NE. */
+    private static Cond intCond(int which) {
+        return switch (which) {
+            case 0 -> Cond.L;
+            case 1 -> Cond.LE;
+            case 2 -> Cond.G;
+            case 3 -> Cond.GE;
+            case 4 -> Cond.E;
+            default -> Cond.NE;
+        };
+    }
+
+    /** Loads two inline ints into RAX and RCX shifted left by 16 (so signed compares order them), or goes slow. */
+    private void loadIntPair(int a, int b, Label slow) {
+        asm.mov(Reg.RAX, slot(a));
+        checkInt(Reg.RAX, slow);
+        asm.mov(Reg.RCX, slot(b));
+        checkInt(Reg.RCX, slow);
+        asm.shl(Reg.RAX, 16);
+        asm.shl(Reg.RCX, 16);
+    }
+
+    private void compareInt(int pc, Opcode op) {
+        Label slow = slowPath(pc);
+        loadIntPair(code[pc + 2], code[pc + 3], slow);
+        asm.cmp(Reg.RAX, Reg.RCX);
+        setBool(intCond(op.ordinal() - Opcode.LT_INT.ordinal()), code[pc + 1]);
+    }
+
+    private void jumpUnlessInt(int pc, Opcode op) {
+        Label slow = slowPath(pc);
+        loadIntPair(code[pc + 1], code[pc + 2], slow);
+        asm.cmp(Reg.RAX, Reg.RCX);
+        asm.jcc(intCond(op.ordinal() - Opcode.JUMP_UNLESS_LT_INT.ordinal()).negate(), at.get(code[pc + 3]));
+    }
+
+    /** RAX = the bool word of condition {@code c} on the flags; stored to {@code dst}. */
+    private void setBool(Cond c, int dst) {
+        asm.setcc(c, Reg.RAX);
+        asm.movzx8(Reg.RAX, Reg.RAX);
+        asm.mov(Reg.RCX, PackedValue.FALSE);
+        asm.or(Reg.RAX, Reg.RCX);
+        asm.mov(slot(dst), Reg.RAX);
+    }
+
+    /**
+     * Float comparisons follow IEEE: every comparison with a NaN is false but !=. With XMM0 = a, XMM1 = b,
+     * a < b is "b above a" (CF and ZF clear, which an unordered result never gives), and so on.
+     */
+    private void compareFloat(int pc, Opcode op) {
+        asm.movsd(Xmm.XMM0, slot(code[pc + 2]));
+        asm.movsd(Xmm.XMM1, slot(code[pc + 3]));
+        int dst = code[pc + 1];
+        switch (op.ordinal() - Opcode.LT_FLOAT.ordinal()) {
+            case 0 -> { asm.ucomisd(Xmm.XMM1, Xmm.XMM0); setBool(Cond.A, dst); }
+            case 1 -> { asm.ucomisd(Xmm.XMM1, Xmm.XMM0); setBool(Cond.AE, dst); }
+            case 2 -> { asm.ucomisd(Xmm.XMM0, Xmm.XMM1); setBool(Cond.A, dst); }
+            case 3 -> { asm.ucomisd(Xmm.XMM0, Xmm.XMM1); setBool(Cond.AE, dst); }
+            default -> {  // EQ: equal and ordered; NE: not equal or unordered
+                boolean eq = op == Opcode.EQ_FLOAT;
+                asm.ucomisd(Xmm.XMM0, Xmm.XMM1);
+                asm.setcc(eq ? Cond.E : Cond.NE, Reg.RAX);
+                asm.setcc(eq ? Cond.NP : Cond.P, Reg.RCX);
+                asm.movzx8(Reg.RAX, Reg.RAX);
+                asm.movzx8(Reg.RCX, Reg.RCX);
+                if (eq) asm.and(Reg.RAX, Reg.RCX);
+                else asm.or(Reg.RAX, Reg.RCX);
+                asm.mov(Reg.RCX, PackedValue.FALSE);
+                asm.or(Reg.RAX, Reg.RCX);
+                asm.mov(slot(dst), Reg.RAX);
+            }
+        }
+    }
+
+    private void jumpUnlessFloat(int pc, Opcode op) {
+        asm.movsd(Xmm.XMM0, slot(code[pc + 1]));
+        asm.movsd(Xmm.XMM1, slot(code[pc + 2]));
+        Label target = at.get(code[pc + 3]);
+        switch (op.ordinal() - Opcode.JUMP_UNLESS_LT_FLOAT.ordinal()) {
+            case 0 -> { asm.ucomisd(Xmm.XMM1, Xmm.XMM0); asm.jcc(Cond.BE, target); }
+            case 1 -> { asm.ucomisd(Xmm.XMM1, Xmm.XMM0); asm.jcc(Cond.B, target); }
+            case 2 -> { asm.ucomisd(Xmm.XMM0, Xmm.XMM1); asm.jcc(Cond.BE, target); }
+            case 3 -> { asm.ucomisd(Xmm.XMM0, Xmm.XMM1); asm.jcc(Cond.B, target); }
+            case 4 -> {  // unless a == b: jump when unordered or not equal
+                asm.ucomisd(Xmm.XMM0, Xmm.XMM1);
+                asm.jcc(Cond.P, target);
+                asm.jcc(Cond.NE, target);
+            }
+            default -> {  // unless a != b: jump when ordered and equal
+                Label notEqual = asm.newLabel();
+                asm.ucomisd(Xmm.XMM0, Xmm.XMM1);
+                asm.jcc(Cond.P, notEqual);
+                asm.jcc(Cond.E, target);
+                asm.bind(notEqual);
+            }
+        }
+    }
+
+    private void getField(int pc) {
+        Label slow = slowPath(pc);
+        asm.mov(Reg.RAX, slot(code[pc + 2]));
+        checkPointer(Reg.RAX, slow);
+        asm.mov(Reg.RAX, Mem.of(Reg.RAX, FIELDS + 8 * code[pc + 3]));
+        asm.mov(Reg.RDX, PackedValue.UNBOUND);
+        asm.cmp(Reg.RAX, Reg.RDX);
+        asm.jcc(Cond.E, slow);
+        asm.mov(slot(code[pc + 1]), Reg.RAX);
+    }
+
+    private void setField(int pc) {
+        Label slow = slowPath(pc);
+        asm.mov(Reg.RAX, slot(code[pc + 1]));
+        checkPointer(Reg.RAX, slow);
+        asm.mov(Reg.RCX, slot(code[pc + 3]));
+        asm.mov(Mem.of(Reg.RAX, FIELDS + 8 * code[pc + 2]), Reg.RCX);
+    }
+
+    /** GET_ITEM_LIST dst, list, index / SET_ITEM_LIST list, index, value: an inline index within range (negative counts from the end). */
+    private void listItem(int pc, boolean get) {
+        Label slow = slowPath(pc);
+        int list = code[pc + (get ? 2 : 1)], index = code[pc + (get ? 3 : 2)];
+        asm.mov(Reg.RAX, slot(list));
+        checkPointer(Reg.RAX, slow);
+        asm.mov(Reg.RCX, slot(index));
+        checkInt(Reg.RCX, slow);
+        untag(Reg.RCX);
+        asm.mov(Reg.RDX, Mem.of(Reg.RAX, ListObj.LENGTH));
+        Label positive = asm.newLabel();
+        asm.test(Reg.RCX, Reg.RCX);
+        asm.jcc(Cond.NS, positive);
+        asm.add(Reg.RCX, Reg.RDX);
+        asm.bind(positive);
+        asm.cmp(Reg.RCX, Reg.RDX);
+        asm.jcc(Cond.AE, slow);  // unsigned: a still negative index is huge
+        asm.mov(Reg.RAX, Mem.of(Reg.RAX, ListObj.ITEMS));
+        Mem item = Mem.of(Reg.RAX, Reg.RCX, 8, ListObj.ITEM0);
+        if (get) {
+            asm.mov(Reg.RAX, item);
+            asm.mov(slot(code[pc + 1]), Reg.RAX);
+        } else {
+            asm.mov(Reg.RDX, slot(code[pc + 3]));
+            asm.mov(item, Reg.RDX);
+        }
+    }
+
+    /**
+     * CALL_DIRECT dst, function, args: the callee's frame starts where this one ends; the call goes through the
+     * callee's entry word, which is its machine code or the not-compiled stub (then the runtime runs the
+     * callee in the interpreter: {@code resume}). The depth and stack checks are the interpreter's, so that
+     * when they fail its own call raises the RecursionError, traceback and all.
+     */
+    private void callDirect(int pc) {
+        int callee = program.calleeId(id, code[pc + 2]);
+        int argc = code[pc + 3];
+        BytecodeFunction g = program.function(callee);
+        int calleeFrame = f.frameSize();  // the callee's slot 0, in this frame's slot numbering
+        Label slow = slowPath(pc);
+        asm.mov(Reg.RAX, context(NativeContext.DEPTH));
+        asm.add(Reg.RAX, 1);
+        asm.cmp(Reg.RAX, context(NativeContext.MAX_DEPTH));
+        asm.jcc(Cond.G, slow);
+        asm.lea(Reg.RCX, slot(calleeFrame + g.frameSize()));
+        asm.cmp(Reg.RCX, context(NativeContext.STACK_LIMIT));
+        asm.jcc(Cond.A, slow);
+        asm.mov(context(NativeContext.DEPTH), Reg.RAX);
+        for (int i = 0; i < argc; i++) {
+            asm.mov(Reg.RAX, slot(code[pc + 4 + i]));
+            asm.mov(slot(calleeFrame + i), Reg.RAX);
+        }
+        long[] template = program.frameTemplate(callee);
+        Long inRax = null;
+        for (int s = argc; s < template.length; s++) {
+            long w = template[s];
+            if (w == (int) w) {
+                asm.mov(slot(calleeFrame + s), (int) w);
+            } else {
+                if (inRax == null || inRax != w) asm.mov(Reg.RAX, w);
+                inRax = w;
+                asm.mov(slot(calleeFrame + s), Reg.RAX);
+            }
+        }
+        asm.lea(Reg.RDI, slot(calleeFrame));
+        asm.mov(Reg.RSI, CONTEXT);
+        asm.mov(Reg.RDX, PackedValue.NONE);
+        asm.call(context(NativeContext.ENTRIES + 8 * callee));
+        Label notReturned = asm.newLabel(), returned = asm.newLabel();
+        asm.test(Reg.RAX, Reg.RAX);
+        asm.jcc(Cond.NE, notReturned);
+        asm.bind(returned);
+        asm.dec(context(NativeContext.DEPTH));
+        asm.mov(Reg.RAX, context(NativeContext.RESULT));
+        asm.mov(slot(code[pc + 1]), Reg.RAX);
+        outOfLine.add(() -> {
+            asm.bind(notReturned);
+            Label threw = asm.newLabel();
+            asm.cmp32(Reg.RAX, NativeContext.EXITED);
+            asm.jcc(Cond.NE, threw);
+            asm.mov(Reg.RDI, callee);
+            asm.lea(Reg.RSI, slot(calleeFrame));
+            asm.mov(Reg.RDX, PackedValue.NONE);
+            asm.mov(Reg.RCX, context(NativeContext.DEOPT_PC));
+            asm.call(context(NativeContext.RESUME));
+            asm.cmp32(Reg.RAX, NativeContext.RETURNED);  // an upcall's int: the upper half of RAX is undefined
+            asm.jcc(Cond.E, returned);
+            asm.bind(threw);
+            asm.dec(context(NativeContext.DEPTH));
+            asm.jmp(exceptionExit(pc));
+        });
+    }
+
+    // ---- the runtime's share ----
+
+    /** The instruction at pc, executed by the runtime; then on to wherever it says. */
+    private void runtimeOp(int pc) {
+        callSlowOp(pc);
+        // Where the runtime may send control besides the next instruction: the instruction's targets.
+        Opcode op = Opcode.values()[code[pc]];
+        int at = pc + 1;
+        for (Operand o : op.operands()) {
+            if (o == Operand.TARGET) {
+                asm.cmp32(Reg.RAX, code[at]);
+                asm.jcc(Cond.E, this.at.get(code[at]));
+            }
+            at += o == Operand.REGS ? 1 + code[at] : 1;
+        }
+        if (op.isUnconditionalTransfer()) asm.jmp(exceptionExit(pc));  // RAISE and friends never return normally
+    }
+
+    /** {@code slowOp(id, fp, closure, pc)}; an exception leaves the activation; RAX is the next pc. */
+    private void callSlowOp(int pc) {
+        asm.mov(Reg.RDI, id);
+        asm.mov(Reg.RSI, FP);
+        asm.mov(Reg.RDX, CLOSURE);
+        asm.mov(Reg.RCX, pc);
+        asm.call(context(NativeContext.SLOW_OP));
+        asm.cmp32(Reg.RAX, -1);
+        asm.jcc(Cond.E, exceptionExit(pc));
+    }
+
+    /** A new out-of-line slow path for the instruction at pc: the runtime executes it, then on to the next one. */
+    private Label slowPath(int pc) {
+        Label slow = asm.newLabel();
+        outOfLine.add(() -> {
+            asm.bind(slow);
+            callSlowOp(pc);
+            Opcode op = Opcode.values()[code[pc]];
+            int at = pc + 1;
+            for (Operand o : op.operands()) {
+                if (o == Operand.TARGET) {
+                    asm.cmp32(Reg.RAX, code[at]);
+                    asm.jcc(Cond.E, this.at.get(code[at]));
+                }
+                at += o == Operand.REGS ? 1 + code[at] : 1;
+            }
+            asm.jmp(this.at.get(pc + Opcode.lengthAt(code, pc)));
+        });
+        return slow;
+    }
+
+    /** Leaves the activation at pc with the pending exception: its frame joins the traceback, status THREW. */
+    private Label exceptionExit(int pc) {
+        return exceptionExits.computeIfAbsent(pc, p -> {
+            Label exit = asm.newLabel();
+            outOfLine.add(() -> {
+                asm.bind(exit);
+                asm.mov(Reg.RDI, id);
+                asm.mov(Reg.RSI, p);
+                asm.call(context(NativeContext.UNWIND));
+                asm.mov(Reg.RAX, NativeContext.THREW);
+                asm.jmp(epilogue);
+            });
+            return exit;
+        });
+    }
+
+    // ---- value checks ----
+
+    /** Jumps to {@code slow} unless {@code r} holds an inline int (tag 0xFFFC); clobbers R11. */
+    private void checkInt(Reg r, Label slow) {
+        asm.mov(Reg.R11, r);
+        asm.shr(Reg.R11, PackedValue.TAG_SHIFT);
+        asm.cmp32(Reg.R11, PackedValue.INT_TAG);
+        asm.jcc(Cond.NE, slow);
+    }
+
+    /** Jumps to {@code slow} unless {@code r} holds a pointer; then makes {@code r} the address. Clobbers R11. */
+    private void checkPointer(Reg r, Label slow) {
+        asm.mov(Reg.R11, r);
+        asm.shr(Reg.R11, PackedValue.TAG_SHIFT);
+        asm.cmp32(Reg.R11, PackedValue.POINTER_TAG);
+        asm.jcc(Cond.NE, slow);
+        asm.shl(r, 16);
+        asm.shr(r, 16);
+    }
+
+    /** An inline int word → its value (sign-extends the 48-bit payload). */
+    private void untag(Reg r) {
+        asm.shl(r, 16);
+        asm.sar(r, 16);
+    }
+
+    /** A value that fits 48 bits → its inline int word. */
+    private void tag(Reg r) {
+        asm.shl(r, 16);
+        asm.shr(r, 16);
+        asm.or(r, INT_TAG);
+    }
+}
