@@ -18,6 +18,8 @@ or it runs too long everywhere), `crash` (an internal error, a Java stack
 trace, a dead JVM), `timeout`, or `difference`.
 """
 
+JVM_FATAL = "A fatal error has been detected by the Java Runtime Environment"
+
 # CPython errors that mean the program itself is wrong, not Roast.
 GENERATOR_ERRORS = ("NameError", "UnboundLocalError", "SyntaxError", "IndentationError", "TabError")
 
@@ -51,6 +53,8 @@ def check(program, runs, oracle):
             problems.append(Problem("generator", f"{name}: roast refused the program (exit 2):\n{tail(o.stderr, 12)}"))
         elif o.status == 70 or "internal error" in o.stderr or "\tat " in o.stderr:
             problems.append(Problem("crash", f"{name}: internal error (exit {o.status}):\n{tail(o.stderr, 12)}"))
+        elif o.status < 0 or o.status >= 128 or JVM_FATAL in o.stdout or JVM_FATAL in o.stderr:
+            problems.append(Problem("crash", f"{name}: the JVM crashed ({o.describe()})"))
     if oracle is not None:
         if oracle.timed_out:
             problems.append(Problem("generator", f"cpython: {oracle.describe()} (programs must be quick)"))

@@ -36,9 +36,9 @@ INT_LIMIT = 1 << 62        # no int intermediate reaches this magnitude (Roast's
 SMALL = 1 << 31            # the bound of an ordinary int variable
 BIG = 1 << 50              # the bound of a "big" one: past the 48 bits a packed value may hold inline
 LIST_CAP = 100             # appends are guarded by `if len(xs) < LIST_CAP`
-PROGRAM_UNITS = 40_000     # estimated statement executions of a whole program (a few ms to 0.2 s in CPython)
-PROGRAM_LINES = 120        # estimated printed lines of a whole program
-FUNCTION_LINES = 4         # printed lines per call of a function
+PROGRAM_UNITS = 100_000    # estimated statement executions of a whole program (a few ms to 0.2 s in CPython)
+PROGRAM_LINES = 200        # estimated printed lines of a whole program
+FUNCTION_LINES = 2         # printed lines per call of a function
 
 SMALL_MODULI = [7, 10, 97, 256, 1000, 4096, 65536, 1000003, 2147483647]
 BIG_MODULI = [1 << 47, (1 << 48) - 59, (1 << 49) + 3, 1125899906842597]
@@ -46,7 +46,14 @@ BIG_LITERALS = [(1 << 47) - 1, 1 << 47, (1 << 47) + 1, (1 << 48) - 1, 1 << 48, (
                 1125899906842597, 140737488355328 * 3, 281474976710655 * 2]
 FLOAT_LITERALS = ["0.5", "1.5", "2.0", "3.25", "0.1", "1e-3", "2.5e-8", "1e16", "123456.789", "-0.0",
                   "-7.5", "1e300", "6.02e23", "0.3", ".5", "1_000.5", "4.0", "100.0", "-2.75"]
-INT_TYPES = ("int",)
+
+# Roast bugs the generator steers around, because they would fail nearly every program and so hide everything
+# else (test-suite/fuzz --no-workarounds generates without them). Remove an entry when its bug is fixed.
+KNOWN_BUGS = {
+    # A subclass's own new methods get vtable slots counted from 0, as if the base class had no methods, and so
+    # replace inherited ones (wrong results, or a SIGSEGV when the arities differ): subclasses only override.
+    "subclass-new-methods",
+}
 
 
 def is_list(t):
@@ -116,8 +123,9 @@ class Ctx:
 
 
 class Generator:
-    def __init__(self, seed):
+    def __init__(self, seed, workarounds=True):
         self.seed = seed
+        self.avoid = KNOWN_BUGS if workarounds else set()
         self.r = random.Random(seed)
         self.counter = 0
         self.classes = []      # ClassInfo, in definition order
@@ -731,7 +739,7 @@ class Generator:
                 return lines
         in_loop = bool(ctx.loops)
         options = [(6, "decl"), (4, "assign"), (3, "aug"), (3, "if"), (3, "for"), (1, "while"),
-                   (2, "print"), (2, "list"), (2, "field"), (2, "callstmt"), (1, "foreach"),
+                   (3 if ctx.sig else 8, "print"), (2, "list"), (2, "field"), (2, "callstmt"), (1, "foreach"),
                    (2 if in_loop else 0, "break"), (1 if ctx.sig and ctx.sig.ret != "None" else 0, "return"),
                    (2 if ctx.writable_globals else 0, "global")]
         kind = self.weighted(options)
@@ -1033,7 +1041,7 @@ class Generator:
         todo = []
         if base:
             todo += [m for m in self.all_methods(base) if self.chance(0.6)]
-        for _ in range(self.r.randint(1, 3)):
+        for _ in range(0 if base and "subclass-new-methods" in self.avoid else self.r.randint(1, 3)):
             ret = self.pick(["int", "int", "float", "bool", "None"])
             params = [("self", "self", 0, None)]
             for _ in range(self.r.randint(0, 2)):
@@ -1063,7 +1071,7 @@ class Generator:
             if name != "self":
                 ctx.add(Var(name, t, b, dyn=dyn, assignable=not (recursive and name == "n")))
         if units is None:
-            units = self.pick([30, 80, 200, 600, 2000])
+            units = self.pick([30, 80, 200, 600, 2000, 6000])
         max_lines = lines
         budget = Budget(units, max_lines)
         lines = []
@@ -1124,13 +1132,12 @@ class Generator:
 
     def generate(self):
         r = self.r
-        self.fault = choose_fault(self) if self.chance(0.2) else None
+        self.fault = choose_fault(self) if self.chance(0.3) else None
         out_globals = []
         for i in range(r.randint(0, 3)):
             t = self.pick(["int", "int", "float"])
-            g = Var(f"g{i}", t, SMALL)
-            self.globals.append(g)
-            code = self.int_literal()[0] if t == "int" else self.float_literal()
+            code, b = self.int_literal() if t == "int" else (self.float_literal(), 0)
+            self.globals.append(Var(f"g{i}", t, SMALL if b < SMALL else BIG))
             out_globals.append(f"g{i} = {code}" if t == "int" else f"g{i}: float = {code}")
         defs = []
         for i in range(self.weighted([(2, 0), (3, 1), (2, 2), (1, 3)])):
@@ -1179,6 +1186,6 @@ def indent(lines):
     return ["    " + l if l else l for l in lines]
 
 
-def generate(seed):
+def generate(seed, workarounds=True):
     """The program for `seed` (a string such as '7-123'), as text."""
-    return Generator(seed).generate()
+    return Generator(seed, workarounds).generate()

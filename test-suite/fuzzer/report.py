@@ -12,12 +12,14 @@ import shlex
 
 
 
-def save(directory, name, text, problems, runs, oracle, configs, roast, python):
+def save(directory, name, text, problems, runs, oracle, configs, roast, python, crash_logs=()):
     d = directory / name
     d.mkdir(parents=True, exist_ok=True)
     for old in d.iterdir():
         old.unlink()
     (d / "program.roast").write_text(text)
+    for log in crash_logs:  # hs_err_pid*.log of JVMs that crashed on this program (or, rarely, a neighbour)
+        log.replace(d / log.name)
     outcomes = list(runs) + ([("cpython", oracle)] if oracle is not None else [])
     for who, o in outcomes:
         (d / f"{who}.stdout").write_text(o.stdout)

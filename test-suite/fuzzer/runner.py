@@ -42,6 +42,11 @@ class Outcome:
             return f"killed after {self.seconds:.1f} s (time limit)"
         if self.crashed:
             return "the JVM died"
+        if self.status < 0:
+            try:
+                return f"killed by {signal.Signals(-self.status).name}"
+            except ValueError:
+                return f"killed by signal {-self.status}"
         return f"exit {self.status}"
 
 
@@ -135,8 +140,9 @@ class BatchWorker:
 
     def _start(self, workdir):
         self.log = open(Path(workdir) / f"harness-{threading.get_ident()}.log", "wb")
+        # in the work directory: that is where a crashing JVM leaves its hs_err_pid*.log
         self.proc = subprocess.Popen(self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
-                                     start_new_session=True)
+                                     cwd=workdir, start_new_session=True)
         _started(self.proc)
 
     def stop(self):

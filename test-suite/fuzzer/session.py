@@ -46,13 +46,13 @@ class Session:
 
     def run_roast(self, path, flags, config, per_process):
         if per_process:
-            return runner.run_process([str(self.roast), "vm"] + flags + [str(path)], self.timeout)
+            return runner.run_process([str(self.roast), "vm"] + flags + [str(path)], self.timeout, cwd=self.workdir)
         prefix = path.with_name(f"{path.stem}.{config}")
         return self.worker().run(["vm"] + flags + [str(path)], prefix, self.timeout)
 
     def run_all(self, path, per_process):
         runs = [(name, self.run_roast(path, flags, name, per_process)) for name, flags in self.configs]
-        oracle = runner.run_process([self.python, str(path)], self.timeout) if self.python else None
+        oracle = runner.run_process([self.python, str(path)], self.timeout, cwd=self.workdir) if self.python else None
         return runs, oracle
 
     def check(self, name, text, confirm=True):
@@ -70,6 +70,10 @@ class Session:
             else:
                 problems, runs, oracle = problems2, runs2, oracle2
         return problems, runs, oracle
+
+    def crash_logs(self):
+        """The JVM crash reports (hs_err_pid*.log) written so far; whoever saves a failure takes them."""
+        return sorted(self.workdir.glob("hs_err_pid*.log"))
 
     def cleanup(self, name):
         for p in self.workdir.glob(f"{name}.*"):
