@@ -66,10 +66,12 @@ def elem(t):
 
 class Var:
     """A name in scope: its static type; for ints (and int elements) the invariant bound; for `any`,
-    what is known of its run-time type ('int', 'float', or 'num' for either)."""
+    what is known of its run-time type ('int', 'float', or 'num' for either); whether it is a module global;
+    for a nested function or lambda (type 'fn'), its Sig."""
 
-    def __init__(self, name, type, bound=0, dyn=None, assignable=True):
+    def __init__(self, name, type, bound=0, dyn=None, assignable=True, is_global=False, sig=None):
         self.name, self.type, self.bound, self.dyn, self.assignable = name, type, bound, dyn, assignable
+        self.is_global, self.sig = is_global, sig
 
 
 class Sig:
@@ -114,6 +116,7 @@ class Ctx:
         self.cls = cls           # the class whose method is being generated
         self.callables = list(callable_sigs)
         self.writable_globals = list(writable_globals)
+        self.inner = False       # generating a nested function (which gets no nested functions of its own)
 
     def vars(self, pred=lambda v: True):
         return [v for scope in self.scopes for v in scope if pred(v)]
@@ -135,6 +138,7 @@ class Generator:
         self.fault_placed = False
         self.uses_sys = False
         self.uses_math = False
+        self.uses_callable = False
         self.needs_error_class = False
         self.extra_defs = []   # functions a fault needs (e.g. unbounded recursion)
 
@@ -605,7 +609,7 @@ class Generator:
         if depth >= 3:
             return None
         options = []
-        for f in ctx.callables:
+        for f in self.callables(ctx):
             if f.ret == ret and budget.can(f.units + 1, f.lines):
                 options.append((None, f))
         for obj_code, cls in self.objects(ctx):
@@ -622,6 +626,10 @@ class Generator:
         budget.take(f.units, f.lines)
         code = self.call_code(ctx, budget, target, f, depth)
         return code, max(f.ret_bound, 1), f.ret_dyn
+
+    def callables(self, ctx):
+        """Top-level functions, and the nested functions and lambdas in scope."""
+        return ctx.callables + [v.sig for v in ctx.vars(lambda v: v.type == "fn")]
 
     def call_code(self, ctx, budget, target, f, depth=0):
         args = []
@@ -741,7 +749,8 @@ class Generator:
         options = [(6, "decl"), (4, "assign"), (3, "aug"), (3, "if"), (3, "for"), (1, "while"),
                    (3 if ctx.sig else 8, "print"), (2, "list"), (2, "field"), (2, "callstmt"), (1, "foreach"),
                    (2 if in_loop else 0, "break"), (1 if ctx.sig and ctx.sig.ret != "None" else 0, "return"),
-                   (2 if ctx.writable_globals else 0, "global")]
+                   (2 if ctx.writable_globals else 0, "global"),
+                   (1 if ctx.sig and not ctx.cls and not ctx.inner else 0, "closure"), (0.4 if not ctx.cls else 0, "lambda")]
         kind = self.weighted(options)
         out = getattr(self, "stmt_" + kind)(ctx, budget)
         return out if out else self.stmt_decl(ctx, budget)
@@ -973,7 +982,7 @@ class Generator:
         return [f"{code} = {self.expr_of(ctx, budget, f.type, f.bound)}"]
 
     def stmt_callstmt(self, ctx, budget):
-        options = [(None, f) for f in ctx.callables if budget.can(f.units + 1, f.lines)]
+        options = [(None, f) for f in self.callables(ctx) if budget.can(f.units + 1, f.lines)]
         for obj_code, cls in self.objects(ctx):
             options += [(obj_code, m) for m in self.all_methods(cls) if budget.can(m.units + 1, m.lines)]
         if not options:
@@ -981,6 +990,44 @@ class Generator:
         target, f = self.pick(options)
         budget.take(f.units, f.lines)
         return [self.call_code(ctx, budget, target, f)]
+
+    def stmt_closure(self, ctx, budget):
+        """A nested function: it reads the enclosing function's variables and may rebind some (`nonlocal`)."""
+        name = self.fresh("h")
+        params = [(self.fresh("x"), self.pick(["int", "int", "float"]), SMALL, None) for _ in range(self.r.randint(0, 2))]
+        ret = self.pick(["int", "int", "float", "bool"])
+        sig = Sig(name, params, ret, SMALL if ret == "int" else 0, kind="inner")
+        candidates = ctx.vars(lambda v: v.assignable and not v.is_global and v.type in ("int", "float", "any"))
+        rebound = [v for v in candidates if self.chance(0.3)][:2]
+        inner = Ctx(sig, None, ctx.callables, [])
+        inner.inner = True
+        for v in ctx.vars():
+            inner.add(Var(v.name, v.type, v.bound, v.dyn, assignable=v in rebound, sig=v.sig))
+        for pname, t, b, _ in params:
+            inner.add(Var(pname, t, b))
+        units = self.pick([20, 80, 300])
+        inner_budget = Budget(units, FUNCTION_LINES)
+        lines = [f"nonlocal {', '.join(v.name for v in rebound)}"] if rebound else []
+        lines += self.block(inner, inner_budget, 1, 4)
+        lines.append(f"return {self.return_value(inner, inner_budget)}")
+        sig.units = max(1, units - inner_budget.units)
+        sig.lines = FUNCTION_LINES - inner_budget.lines
+        ctx.add(Var(name, "fn", sig=sig))
+        params_text = ", ".join(f"{n}: {t}" for n, t, _, _ in params)
+        return [f"def {name}({params_text}) -> {ret}:"] + indent(lines)
+
+    def stmt_lambda(self, ctx, budget):
+        """`h: Callable[[int], T] = lambda x: ...`: the parameter's type comes from the annotation (spec §3)."""
+        name, x = self.fresh("h"), self.fresh("x")
+        ret = self.pick(["int", "int", "float", "bool"])
+        sig = Sig(name, [(x, "int", SMALL, None)], ret, SMALL if ret == "int" else 0, kind="lambda")
+        ctx.scopes.append([Var(x, "int", SMALL, assignable=False)])
+        body = self.expr_of(ctx, Budget(0, 0), ret, SMALL, 1)  # no calls: a lambda is one cheap expression
+        ctx.scopes.pop()
+        sig.units, sig.lines = 1, 0
+        ctx.add(Var(name, "fn", sig=sig))
+        self.uses_callable = True
+        return [f"{name}: Callable[[int], {ret}] = lambda {x}: {body}"]
 
     def stmt_global(self, ctx, budget):
         g = self.pick(ctx.writable_globals)
@@ -1066,7 +1113,7 @@ class Generator:
         callables = [f for f in self.functions] if cls is None else []
         ctx = Ctx(sig, cls, callables, writable)
         for g in self.globals:  # readable everywhere; assignable where the function says `global`
-            ctx.add(Var(g.name, g.type, g.bound, assignable=g in writable))
+            ctx.add(Var(g.name, g.type, g.bound, assignable=g in writable, is_global=True))
         for name, t, b, dyn in sig.params:
             if name != "self":
                 ctx.add(Var(name, t, b, dyn=dyn, assignable=not (recursive and name == "n")))
@@ -1147,6 +1194,7 @@ class Generator:
             defs += self.gen_function(i) + [""]
         ctx = Ctx(None, None, self.functions, self.globals)
         for g in self.globals:
+            g.is_global = True
             ctx.add(g)
         budget = Budget(PROGRAM_UNITS, PROGRAM_LINES)
         main = []
@@ -1167,6 +1215,8 @@ class Generator:
             imports.append("import math")
         if self.uses_sys:
             imports.append("import sys")
+        if self.uses_callable:
+            imports.append("from typing import Callable")
         prelude = []
         if self.needs_error_class:
             prelude += ["class FuzzError(Exception):", "    pass", ""]
