@@ -118,6 +118,8 @@ def probe(session):
         if o.status != 0 or not o.stdout.startswith("hello\n"):  # (a planted difference may follow, --self-test)
             refused.append(f"configuration '{name}' (roast vm {' '.join(flags)}) does not run a hello program: "
                            f"{o.describe()}: {compare.tail(o.stderr, 1)}")
+    if not session.per_process:
+        session.worker().stop()  # this thread's JVM: the programs run on the worker threads' own
     return refused
 
 

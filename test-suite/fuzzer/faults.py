@@ -73,9 +73,13 @@ class Fault:
         if k == "overflow":
             v, j = gen.fresh(), gen.fresh("j")
             start = gen.pick(["1125899906842597", "3", "(-7)", "140737488355328"])
-            # growth by a constant factor or step: CPython's big integers stay small enough to be quick
-            step = gen.pick([f"{v} * 3 + {j}", f"{v} * -5 - 1", f"{v} + 1125899906842597", f"{v} * 7 - {j}"])
-            n = gen.pick([20, 40, 100, 9000])
+            # CPython goes on after the overflow, maybe many times if the fault sits in a loop, so its numbers must
+            # stay cheap: growth by a factor for at most 100 steps, by a constant for longer (past 2**63 at ~8200)
+            if gen.chance(0.3):
+                step, n = f"{v} + 1125899906842597", gen.pick([100, 9000])
+            else:
+                step = gen.pick([f"{v} * 3 + {j}", f"{v} * -5 - 1", f"{v} * 7 - {j}"])
+                n = gen.pick([20, 40, 100])
             return [f"{v} = {start}", f"for {j} in range({n}):", f"    {v} = {step}", f"print({v} % 1000)"]
         raise AssertionError(k)
 
