@@ -213,7 +213,7 @@ class Generator:
         if leaf:
             return self.int_leaf(ctx, budget)
         kind = self.weighted([(5, "arith"), (2, "divmod"), (1, "unary"), (1, "shift"), (1, "bits"), (1, "pow"),
-                              (1, "minmax"), (1, "cond"), (2, "call"), (1, "len"), (1, "sum")])
+                              (1, "minmax"), (1, "cond"), (2, "call"), (1, "len"), (1, "sum"), (1, "strlen")])
         if kind == "arith":
             a, ba = self.int_expr(ctx, budget, depth + 1)
             b, bb = self.int_expr(ctx, budget, depth + 1)
@@ -282,6 +282,11 @@ class Generator:
             if lists:
                 v = self.pick(lists)
                 return f"sum({v.name})", v.bound * (LIST_CAP + 8)
+        if kind == "strlen":  # the length of a number's text: a small int, and a string allocated (GC pressure)
+            if self.chance(0.5):
+                return f"len(str({self.float_expr(ctx, budget, depth + 1)}))", 30
+            a, _ = self.int_expr(ctx, budget, depth + 1)
+            return f"len(str({a}))", 30
         return self.int_leaf(ctx, budget)
 
     def int_leaf(self, ctx, budget):
@@ -786,7 +791,10 @@ class Generator:
             ctx.add(Var(name, "any", SMALL, dyn="num"))
             return [f"{name}: any = {code}"]
         bound = SMALL
-        code = self.list_literal(ctx, budget, elem(t), bound)
+        if t == "list[int]" and self.chance(0.3):  # a bigger block for the collector: up to LIST_CAP elements
+            code = f"list(range({self.r.randint(0, LIST_CAP)}))"
+        else:
+            code = self.list_literal(ctx, budget, elem(t), bound)
         ctx.add(Var(name, t, bound, dyn="num" if t == "list[any]" else None))
         return [f"{name}: {t} = {code}" if self.chance(0.7) or t == "list[any]" else f"{name} = {code}"]
 
