@@ -1,5 +1,6 @@
 import dev.roast.vm.Main;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -35,6 +36,7 @@ public final class RoastBatch {
     public static void main(String[] ignored) throws Exception {
         String plant = System.getProperty("fuzz.plant");
         var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.setIn(new ByteArrayInputStream(new byte[0]));  // a program reading stdin sees EOF, as with </dev/null
         for (String line; (line = in.readLine()) != null; ) {
             if (line.isEmpty()) continue;
             String[] words = line.split("\t");

@@ -30,7 +30,7 @@ printed lines have a budget of their own.
 
 import random
 
-from .faults import Fault, choose_fault
+from .faults import choose_fault
 
 INT_LIMIT = 1 << 62        # no int intermediate reaches this magnitude (Roast's int is 64-bit)
 SMALL = 1 << 31            # the bound of an ordinary int variable
@@ -461,7 +461,7 @@ class Generator:
                 if a.type == b.type:
                     return f"({a.name} {self.pick(['==', '!='])} {b.name})"
         if kind == "anycmp":
-            anys = ctx.vars(lambda v: v.type == "any" and v.dyn != "none")
+            anys = ctx.vars(lambda v: v.type == "any")
             if anys:
                 b, _ = self.int_expr(ctx, budget, depth + 1) if self.chance(0.5) else (self.float_expr(ctx, budget, depth + 1), 0)
                 return f"({self.pick(anys).name} {self.pick(['<', '>=', '==', '!='])} {b})"
@@ -552,7 +552,7 @@ class Generator:
         return self.float_expr(ctx, budget, depth), 0, "float"
 
     def any_leaf(self, ctx, budget):
-        anys = ctx.vars(lambda v: v.type == "any" and v.dyn != "none")
+        anys = ctx.vars(lambda v: v.type == "any")
         lists = ctx.vars(lambda v: v.type == "list[any]")
         options = [(2, "int"), (1, "float")]
         if anys:
@@ -592,7 +592,7 @@ class Generator:
                 return self.pick(same).name
             return self.list_literal(ctx, budget, elem(t), bound, depth + 1)
         # a class: an existing object of it (or of a subclass), or a new one
-        objs = ctx.vars(lambda v: self.is_subclass(v.type, t) and v.dyn != "none")
+        objs = ctx.vars(lambda v: self.is_subclass(v.type, t))
         if objs and (depth >= 2 or self.chance(0.5)):
             return self.pick(objs).name
         return self.new_object(ctx, budget, self.pick([c for c in self.classes if self.is_subclass(c.name, t)]), depth + 1)
@@ -711,7 +711,7 @@ class Generator:
         if ctx.cls:
             return []
         out = []
-        for v in ctx.vars(lambda v: self.class_named(v.type) is not None and v.dyn != "none"):
+        for v in ctx.vars(lambda v: self.class_named(v.type) is not None):
             out.append((v.name, self.class_named(v.type)))
         return out
 
@@ -956,10 +956,7 @@ class Generator:
             elif t == "float":
                 spec = self.pick(["", "", ":.3f", ":10.2f", ":e", ":.2e", ":g", ":.4g", ":,.2f", ":.0f", ":.1%"])
             parts.append(f"a{i}={{{code}{spec}}}")
-        text = " ".join(parts)
-        if "'" in text:
-            return None or f'f"{text}"'
-        return f"f'{text}'"
+        return f"f'{' '.join(parts)}'"  # generated expressions hold no quotes
 
     def stmt_list(self, ctx, budget):
         lists = ctx.vars(lambda v: is_list(v.type))
@@ -973,8 +970,6 @@ class Generator:
         if k < 0.55:
             return [f"if len({v.name}) > 1:", f"    {v.name}.pop()"]
         target = self.index_expr(ctx, budget, v)
-        if target.endswith("[0]") or target.endswith("[-1]"):
-            pass
         return [f"{target} = {self.expr_of(ctx, budget, et, v.bound)}"]
 
     def stmt_field(self, ctx, budget):
@@ -1087,7 +1082,7 @@ class Generator:
             init_lines.append(f"self.{fname}{annotation} = {code}")
             cls.fields[fname] = Var(fname, t, SMALL)
         init = Sig("__init__", init_params, "None", kind="method")
-        init.units = 60 - budget.units
+        init.units = 10 + (50 - budget.units)
         cls.methods["__init__"] = init
         params_text = ", ".join(["self"] + [f"{n}: {t}" for n, t, _, _ in init_params[1:]])
         body += [f"def __init__({params_text}) -> None:"] + indent(init_lines)
@@ -1106,7 +1101,7 @@ class Generator:
             sig = Sig(proto.name, proto.params, proto.ret, proto.ret_bound, kind="method")
             if proto.kind == "method" and proto in self.all_methods(base) if base else False:
                 # an override may cost no more than what callers of the base method were told
-                body += [""] + self.gen_body(sig, cls, units=proto.units, lines=proto.lines)
+                body += [""] + self.gen_body(sig, cls, units=proto.units, max_lines=proto.lines)
                 sig.units, sig.lines = proto.units, proto.lines
             else:
                 body += [""] + self.gen_body(sig, cls)
@@ -1115,7 +1110,7 @@ class Generator:
         header = f"class {cls.name}({cls.base}):" if cls.base else f"class {cls.name}:"
         return [header] + indent(body)
 
-    def gen_body(self, sig, cls=None, recursive=False, units=None, lines=FUNCTION_LINES):
+    def gen_body(self, sig, cls=None, recursive=False, units=None, max_lines=FUNCTION_LINES):
         """`def` lines of a function or method, measuring its cost into sig.units and sig.lines."""
         writable = [g for g in self.globals if self.chance(0.3)] if cls is None else []
         callables = [f for f in self.functions] if cls is None else []
@@ -1127,7 +1122,6 @@ class Generator:
                 ctx.add(Var(name, t, b, dyn=dyn, assignable=not (recursive and name == "n")))
         if units is None:
             units = self.pick([30, 80, 200, 600, 2000, 6000])
-        max_lines = lines
         budget = Budget(units, max_lines)
         lines = []
         if writable:
@@ -1170,7 +1164,7 @@ class Generator:
                 params.append(("n", "int", 64, None))
             param_types = ["int", "int", "float", "bool", "list[int]", "list[float]", "any"]
             param_types += [c.name for c in self.classes]
-            for _ in range(self.r.randint(0 if kind == "fn" else 0, 3)):
+            for _ in range(self.r.randint(0, 3)):
                 t = self.pick(param_types)
                 params.append((self.fresh("a"), t, SMALL, "num" if t == "any" else None))
             ret = self.pick(["int", "int", "float", "bool", "None"] if kind == "fn" else ["int", "int", "float", "bool"])
