@@ -103,12 +103,21 @@ final class MachineCode {
 
     long osrResult() { return osrResult; }
 
+    /**
+     * The downcall. The upcalls inside it set the interpreter's depth and top for the Java code they run;
+     * the Java code after it must find its own again.
+     */
     private int enter(long entry, long fp, long closure) {
-        context.set(NativeContext.DEPTH, in.depth);
+        int depth = in.depth;
+        long top = in.top;
+        context.set(NativeContext.DEPTH, depth);
         try {
             return (int) (long) ENTER.invokeExact(MemorySegment.ofAddress(entry), fp, context.address(), closure);
         } catch (Throwable t) {
             throw new IllegalStateException("entering machine code failed", t);
+        } finally {
+            in.depth = depth;
+            in.top = top;
         }
     }
 

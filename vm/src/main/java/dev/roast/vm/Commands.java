@@ -16,7 +16,9 @@ import dev.roast.vm.stats.RunStats;
 import dev.roast.vm.stats.StatsFile;
 import dev.roast.vm.stats.StatsJson;
 import java.io.IOException;
+import dev.roast.codegen.x64.DisassemblyException;
 import dev.roast.vm.tiers.BaselinePolicy;
+import dev.roast.vm.tiers.MachineListing;
 import dev.roast.vm.tiers.TierOptions;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -74,7 +76,15 @@ final class Commands {
                         throw new CompilerFailure(new IllegalStateException("invalid MIR: " + problems.get(0)), r.file().name());
                     }
                     if (d.what().equals("mir")) out.print(MirPrinter.print(mir));
-                    else out.print(Disassembler.print(BytecodeCompiler.compile(mir), r.file()));
+                    else if (d.what().equals("bytecode")) out.print(Disassembler.print(BytecodeCompiler.compile(mir), r.file()));
+                    else {
+                        try {
+                            out.print(MachineListing.of(r.module(), BytecodeCompiler.compile(mir)));
+                        } catch (DisassemblyException e) {
+                            err.println("roast: " + e.getMessage());
+                            yield 1;
+                        }
+                    }
                 }
                 yield 0;
             }

@@ -260,8 +260,21 @@ public final class BaselineCompiler {
         untag(Reg.RCX);
         asm.test(Reg.RCX, Reg.RCX);
         asm.jcc(Cond.LE, slow);
+        // A 32-bit idiv when both fit is several times faster than the 64-bit one (as in the interpreter).
+        Label wide = asm.newLabel(), divided = asm.newLabel();
+        fits32(Reg.RAX, wide);
+        fits32(Reg.RCX, wide);
+        asm.cdq();
+        asm.idiv32(Reg.RCX);
+        asm.shl(Reg.RAX, 32);  // sign-extend the 32-bit quotient and remainder
+        asm.sar(Reg.RAX, 32);
+        asm.shl(Reg.RDX, 32);
+        asm.sar(Reg.RDX, 32);
+        asm.jmp(divided);
+        asm.bind(wide);
         asm.cqo();
         asm.idiv(Reg.RCX);
+        asm.bind(divided);
         Label floored = asm.newLabel();
         asm.test(Reg.RDX, Reg.RDX);
         asm.jcc(Cond.NS, floored);
@@ -609,6 +622,15 @@ public final class BaselineCompiler {
         asm.jcc(Cond.NE, slow);
         asm.shl(r, 16);
         asm.shr(r, 16);
+    }
+
+    /** Jumps to {@code no} unless the value in {@code r} fits 32 bits signed; clobbers R11. */
+    private void fits32(Reg r, Label no) {
+        asm.mov(Reg.R11, r);
+        asm.shl(Reg.R11, 32);
+        asm.sar(Reg.R11, 32);
+        asm.cmp(Reg.R11, r);
+        asm.jcc(Cond.NE, no);
     }
 
     /** An inline int word → its value (sign-extends the 48-bit payload). */
