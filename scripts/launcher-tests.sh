@@ -71,6 +71,9 @@ run "vm fib"             0 '^2178309$'        ''                      -- ./roast
 run "vm traceback"       1 ''                 '^ZeroDivisionError: integer division or modulo by zero$' -- ./roast vm "$tmp/zero_div.roast"
 run "vm type error"      2 ''                 'error\[E0308\]'       -- ./roast vm "$tmp/type_error.roast"
 run "vm bad tier"        2 ''                 'needs one of interp, baseline' -- ./roast vm --max-tier=optimizing examples/hello.roast
+run "trace fib"          0 '^2178309$'        'fib \(.*fib.roast:2\): interp -> baseline; [0-9]+ calls' -- ./roast vm --trace-tiers ../shared/bench/programs/fib.roast
+run "trace loop_sum osr"  0 '^28665$'          'main \(.*loop_sum.roast:3\): osr interp -> baseline at loop line 6' -- ./roast vm --trace-tiers ../shared/bench/programs/loop_sum.roast
+command -v objdump >/dev/null && run "dis machine"        0 'entry at [0-9a-f]+: osr, loop header at pc 6 \(line 6\)' '' -- ./roast dis --machine ../shared/bench/programs/loop_sum.roast
 # sys.argv is FILE as given, then every later word (--debug too: after FILE it is the program's).
 printf 'import sys\nprint(sys.argv)\n' >"$tmp/argv.roast"
 same_as_python "sys.argv"     0 "['$tmp/argv.roast', 'a', 'b c', '--debug']"$'\n' '' -- "$tmp/argv.roast" a "b c" --debug

@@ -385,7 +385,7 @@ public final class Interpreter {
     }
 
     /** The six comparisons in declaration order LT, LE, GT, GE, EQ, NE starting at {@code first}. */
-    private static boolean compareInt(int op, int first, long a, long b) {
+    static boolean compareInt(int op, int first, long a, long b) {
         return switch (op - first) {
             case 0 -> a < b;
             case 1 -> a <= b;
@@ -396,7 +396,7 @@ public final class Interpreter {
         };
     }
 
-    private static boolean compareFloat(int op, int first, double a, double b) {
+    static boolean compareFloat(int op, int first, double a, double b) {
         return switch (op - first) {
             case 0 -> a < b;
             case 1 -> a <= b;

@@ -42,12 +42,22 @@ final class MachineCode {
     /** The last activation {@code unwind} saw, for the trace of an exception leaving machine code. */
     private int unwoundFunction = -1, unwoundPc;
     private long osrResult;
+    private final Arena arena;
+    private boolean linked;
 
     MachineCode(Interpreter in, Program program, Runtime runtime, NativeContext context, Arena arena) {
         this.in = in;
         this.program = program;
         this.runtime = runtime;
         this.context = context;
+        this.arena = arena;
+    }
+
+    /**
+     * Makes the upcall stubs, the first time machine code is entered: a few milliseconds of the JVM's
+     * own code generation that a program which never gets hot should not pay.
+     */
+    private void link() {
         var lookup = MethodHandles.lookup();
         try {
             var intIntLongLongInt = MethodType.methodType(int.class, int.class, long.class, long.class, int.class);
@@ -59,6 +69,7 @@ final class MachineCode {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+        linked = true;
     }
 
     @SuppressWarnings("restricted")  // deliberate: machine code calls these; run with --enable-native-access
@@ -103,12 +114,22 @@ final class MachineCode {
 
     long osrResult() { return osrResult; }
 
+    /**
+     * The downcall. The upcalls inside it set the interpreter's depth and top for the Java code they run;
+     * the Java code after it must find its own again.
+     */
     private int enter(long entry, long fp, long closure) {
-        context.set(NativeContext.DEPTH, in.depth);
+        if (!linked) link();
+        int depth = in.depth;
+        long top = in.top;
+        context.set(NativeContext.DEPTH, depth);
         try {
             return (int) (long) ENTER.invokeExact(MemorySegment.ofAddress(entry), fp, context.address(), closure);
         } catch (Throwable t) {
             throw new IllegalStateException("entering machine code failed", t);
+        } finally {
+            in.depth = depth;
+            in.top = top;
         }
     }
 

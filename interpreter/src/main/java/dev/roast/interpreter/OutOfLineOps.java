@@ -68,24 +68,16 @@ final class OutOfLineOps {
             }
             case Op.LT_INT, Op.LE_INT, Op.GT_INT, Op.GE_INT, Op.EQ_INT, Op.NE_INT -> {
                 long a = runtime.intValue(get(fp, code[pc + 2])), b = runtime.intValue(get(fp, code[pc + 3]));
-                set(fp, code[pc + 1], PackedValue.ofBool(compare(code[pc] - Op.LT_INT, Long.compare(a, b))));
+                set(fp, code[pc + 1], PackedValue.ofBool(Interpreter.compareInt(code[pc], Op.LT_INT, a, b)));
             }
             case Op.LT_FLOAT, Op.LE_FLOAT, Op.GT_FLOAT, Op.GE_FLOAT, Op.EQ_FLOAT, Op.NE_FLOAT -> {
                 double a = PackedValue.asDouble(get(fp, code[pc + 2])), b = PackedValue.asDouble(get(fp, code[pc + 3]));
-                boolean r = switch (code[pc] - Op.LT_FLOAT) {
-                    case 0 -> a < b;
-                    case 1 -> a <= b;
-                    case 2 -> a > b;
-                    case 3 -> a >= b;
-                    case 4 -> a == b;
-                    default -> a != b;
-                };
-                set(fp, code[pc + 1], PackedValue.ofBool(r));
+                set(fp, code[pc + 1], PackedValue.ofBool(Interpreter.compareFloat(code[pc], Op.LT_FLOAT, a, b)));
             }
             case Op.JUMP_UNLESS_LT_INT, Op.JUMP_UNLESS_LE_INT, Op.JUMP_UNLESS_GT_INT, Op.JUMP_UNLESS_GE_INT,
                  Op.JUMP_UNLESS_EQ_INT, Op.JUMP_UNLESS_NE_INT -> {
                 long a = runtime.intValue(get(fp, code[pc + 1])), b = runtime.intValue(get(fp, code[pc + 2]));
-                return compare(code[pc] - Op.JUMP_UNLESS_LT_INT, Long.compare(a, b)) ? pc + 4 : code[pc + 3];
+                return Interpreter.compareInt(code[pc], Op.JUMP_UNLESS_LT_INT, a, b) ? pc + 4 : code[pc + 3];
             }
             case Op.GET_FIELD -> {
                 long obj = get(fp, code[pc + 2]);
@@ -105,18 +97,6 @@ final class OutOfLineOps {
             default -> throw new IllegalStateException("not an inline operation: " + dev.roast.bytecode.Opcode.values()[code[pc]]);
         }
         return pc + dev.roast.bytecode.Opcode.lengthAt(code, pc);
-    }
-
-    /** Comparison {@code which} (LT, LE, GT, GE, EQ, NE) of two values that compare as {@code c}. */
-    private static boolean compare(int which, int c) {
-        return switch (which) {
-            case 0 -> c < 0;
-            case 1 -> c <= 0;
-            case 2 -> c > 0;
-            case 3 -> c >= 0;
-            case 4 -> c == 0;
-            default -> c != 0;
-        };
     }
 
     private static long get(long fp, int slot) { return Interpreter.slot(fp, slot); }

@@ -32,6 +32,18 @@ public final class Vm {
     /** Bytes of value stack: room for deep recursion of large frames (the depth limit comes first). */
     private static final long STACK_BYTES = 16L << 20;
 
+    /**
+     * Links the program as a run would (heap, constants, globals) without running it, and hands it to
+     * {@code look} (`roast dis --machine` compiles its functions to show them); what {@code look} returns.
+     */
+    public static <T> T inspect(HModule hir, BytecodeModule code, java.util.function.Function<Program, T> look) {
+        try (var heap = new Heap(64L << 20); var arena = Arena.ofConfined(); var stackMemory = Reservation.of(STACK_BYTES)) {
+            var program = new Program(hir, code, arena);
+            new Runtime(heap, program, new Output(OutputStream.nullOutputStream()), stackMemory.address(), List.of(hir.file().name()));
+            return look.apply(program);
+        }
+    }
+
     /** Runs the program; returns its exit status (0, 1 for an uncaught exception, or what `sys.exit` asked for). */
     public static int run(HModule hir, BytecodeModule code, Options options, OutputStream stdout, PrintStream stderr) {
         // A lambda, not a constant no-op class: the AOT cache keeps this call site's method-handle form, which

@@ -25,9 +25,12 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs every test-suite/run program and every runtime-error program with
  * `roast vm` in its own process, under a time limit that ends in SIGKILL,
- * and compares: run/ programs print exactly NAME.out and exit 0;
- * runtime-error/ programs print NAME.out, exit 1, and the last line of stderr
- * begins with the `# raises:` type. While the interpreter is being completed,
+ * in each tier configuration ({@link #CONFIGS}), and compares: run/ programs
+ * print exactly NAME.out and exit 0; runtime-error/ programs print NAME.out,
+ * exit 1, and the last line of stderr begins with the `# raises:` type. Every
+ * configuration must give the interpreter's stdout, stderr (tracebacks) and
+ * exit status byte for byte (architecture decision 9), and no run may crash
+ * the JVM (no hs_err file). While the interpreter is being completed,
  * test-suite/vm-pending.txt names the programs that do not pass yet: an
  * unlisted program must pass, and a listed one must still fail (so the list
  * only shrinks; remove a program from it when it passes). Each run writes the
@@ -40,7 +43,22 @@ class ExecutionTest {
     /** What one run of a program gave. */
     record Outcome(int status, String stdout, String stderr, boolean timedOut) {}
 
-    private static final Map<Path, Outcome> outcomes = new ConcurrentHashMap<>();
+    /** The tier configurations, by name: the interpreter alone (the reference), baseline for everything, and mixed tiers. */
+    static final Map<String, List<String>> CONFIGS = new java.util.LinkedHashMap<>();
+
+    static {
+        CONFIGS.put("interp", List.of("--max-tier=interp"));
+        CONFIGS.put("baseline", List.of("--max-tier=baseline", "--jit-threshold=0"));
+        CONFIGS.put("mixed", List.of("--jit-threshold=2"));  // OSR in the middle of loops, interpreted and compiled callers
+    }
+
+    private static final String REFERENCE = "interp";
+
+    /** A program in a configuration. */
+    record Run(Path program, String config) {}
+
+    private static final Map<Run, Outcome> outcomes = new ConcurrentHashMap<>();
+    private static Path crashDir;
     private static ExecutorService pool;
     private static Set<String> pending;
 
@@ -53,13 +71,22 @@ class ExecutionTest {
                 if (!line.isBlank() && !line.startsWith("#")) pending.add(line.strip());
             }
         }
+        crashDir = SuitePrograms.suiteDir().resolve("target/jvm-crashes");
+        Files.createDirectories(crashDir);
+        try (var old = Files.list(crashDir)) {
+            for (Path f : old.toList()) Files.delete(f);
+        }
         pool = Executors.newFixedThreadPool(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
         var futures = new ArrayList<java.util.concurrent.Future<?>>();
-        for (Path p : programs()) futures.add(pool.submit(() -> outcomes.put(p, run(p))));
+        for (Path p : programs()) {
+            for (String config : CONFIGS.keySet()) futures.add(pool.submit(() -> outcomes.put(new Run(p, config), run(p, CONFIGS.get(config)))));
+        }
         for (var f : futures) f.get();
         // The programs failing now, for updating vm-pending.txt by hand after a deliberate look.
         var failing = new java.util.TreeSet<String>();
-        for (Path p : programs()) if (problem(p, outcomes.get(p)) != null) failing.add(SuitePrograms.display(p));
+        for (Path p : programs()) {
+            for (String config : CONFIGS.keySet()) if (problem(p, config) != null) failing.add(SuitePrograms.display(p));
+        }
         Path actual = SuitePrograms.suiteDir().resolve("target/vm-pending.actual");
         Files.createDirectories(actual.getParent());
         Files.write(actual, failing);
@@ -76,48 +103,47 @@ class ExecutionTest {
         return all;
     }
 
-    private static Outcome run(Path program) {
-        Path jar = SuitePrograms.suiteDir().resolve("../vm/target/roast.jar").normalize();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "vm",
-                program.getFileName().toString());
-        pb.directory(program.getParent().toFile());
-        try {
-            Path out = Files.createTempFile("roast-out", ".txt"), err = Files.createTempFile("roast-err", ".txt");
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            Process p = pb.start();
-            boolean finished = p.waitFor(TIME_LIMIT_SECONDS, TimeUnit.SECONDS);
-            if (!finished) {
-                p.destroyForcibly(); // SIGKILL: compiled code may not stop for SIGTERM
-                p.waitFor();
-            }
-            var o = new Outcome(finished ? p.exitValue() : -1, Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8), !finished);
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-            return o;
-        } catch (IOException e) {
-            return new Outcome(-1, "", e.toString(), false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(-1, "", "interrupted", false);
-        }
+    private static Outcome run(Path program, List<String> tierFlags) {
+        var args = new ArrayList<>(List.of("vm"));
+        args.addAll(tierFlags);
+        args.add(program.getFileName().toString());
+        var o = RoastProcess.run(program.getParent(), args, TIME_LIMIT_SECONDS, crashDir);
+        return new Outcome(o.status(), o.stdout(), o.stderr(), o.timedOut());
     }
 
     @TestFactory
-    Stream<DynamicTest> everyProgramRunsAsCPythonDoes() {
-        return programs().stream().map(p -> DynamicTest.dynamicTest(SuitePrograms.display(p), () -> check(p)));
+    Stream<DynamicTest> everyProgramRunsAsCPythonDoesInEveryTier() {
+        return programs().stream().flatMap(p -> CONFIGS.keySet().stream().map(config ->
+                DynamicTest.dynamicTest(config + ": " + SuitePrograms.display(p), () -> check(p, config))));
     }
 
-    private static void check(Path program) throws IOException {
+    @org.junit.jupiter.api.Test
+    void noRunCrashedTheJvm() throws IOException {
+        var crashes = RoastProcess.crashes(crashDir);
+        if (!crashes.isEmpty()) fail("JVM crash reports: " + crashes);
+    }
+
+    private static void check(Path program, String config) throws IOException {
         String name = SuitePrograms.display(program);
-        Outcome o = outcomes.get(program);
-        String problem = problem(program, o);
+        String problem = problem(program, config);
         if (pending.contains(name)) {
             if (problem == null) fail(name + " passes now: remove it from test-suite/vm-pending.txt");
             return;
         }
         if (problem != null) fail(problem);
+    }
+
+    /** What is wrong with this program in this configuration, or null if it is right. */
+    private static String problem(Path program, String config) throws IOException {
+        Outcome o = outcomes.get(new Run(program, config));
+        String problem = problem(program, o);
+        if (problem != null || config.equals(REFERENCE)) return problem;
+        Outcome reference = outcomes.get(new Run(program, REFERENCE));
+        if (reference.status() != o.status()) return "exit status " + o.status() + ", the interpreter's " + reference.status();
+        if (!reference.stderr().equals(o.stderr())) {
+            return "stderr differs from the interpreter's:\n--- " + REFERENCE + "\n" + reference.stderr() + "--- " + config + "\n" + o.stderr();
+        }
+        return null;
     }
 
     /** What is wrong with this run, or null if it is right. */

@@ -24,6 +24,8 @@ final class CommandLine {
                    roast dis --hir FILE             print FILE's typed HIR
                    roast dis --mir FILE             print FILE's MIR (control-flow graphs)
                    roast dis --bytecode FILE        print FILE's bytecode
+                   roast dis --machine FILE         print the baseline JIT's x86-64 code for each function
+                                                    of FILE (needs objdump, GNU binutils)
                    roast --version | --help
             anywhere before vm's FILE: --debug (show Java stack traces of internal errors);
             after FILE every word is the program's (sys.argv is FILE, ARGS...)
@@ -98,11 +100,11 @@ final class CommandLine {
                         case "--hir" -> what = "hir";
                         case "--mir" -> what = "mir";
                         case "--bytecode" -> what = "bytecode";
-                        case "--machine" -> throw new UsageError("'dis --machine' is not available yet: --hir, --mir and --bytecode are");
+                        case "--machine" -> what = "machine";
                         default -> file = operand(file, a, "dis");
                     }
                 }
-                if (what == null) throw new UsageError("'dis' needs to know what to show: --hir, --mir or --bytecode");
+                if (what == null) throw new UsageError("'dis' needs to know what to show: --hir, --mir, --bytecode or --machine");
                 return new Dis(required(file, "dis"), what);
             }
             default -> {

@@ -16,7 +16,10 @@ import dev.roast.vm.stats.RunStats;
 import dev.roast.vm.stats.StatsFile;
 import dev.roast.vm.stats.StatsJson;
 import java.io.IOException;
+import dev.roast.codegen.x64.DisassemblyException;
+import dev.roast.jit.baseline.BaselineCompiler;
 import dev.roast.vm.tiers.BaselinePolicy;
+import dev.roast.vm.tiers.MachineListing;
 import dev.roast.vm.tiers.TierOptions;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -43,9 +46,19 @@ final class Commands {
                 var devNull = new PrintStream(java.io.OutputStream.nullOutputStream());
                 for (String file : t.files()) {
                     Frontend.Result r = compile(file, devNull);
-                    if (r != null && r.ok()) BytecodeCompiler.compile(HirLowering.lower(r.module()));
+                    if (r != null && r.ok()) {
+                        var bytecode = BytecodeCompiler.compile(HirLowering.lower(r.module()));
+                        // The baseline JIT's classes too: a cold first compile is mostly class loading and linking.
+                        Vm.inspect(r.module(), bytecode, program -> {
+                            for (int id = 0; id < program.functionCount(); id++) BaselineCompiler.compile(program, id);
+                            return null;
+                        });
+                    }
                 }
-                if (!t.files().isEmpty()) run(CommandLine.parse(new String[] {"vm", t.files().get(0)}), devNull, devNull);
+                if (!t.files().isEmpty()) {
+                    run(CommandLine.parse(new String[] {"vm", t.files().get(0)}), devNull, devNull);
+                    run(CommandLine.parse(new String[] {"vm", "--jit-threshold=0", t.files().get(0)}), devNull, devNull);
+                }
                 yield 0;
             }
             case CommandLine.Check c -> {
@@ -74,7 +87,15 @@ final class Commands {
                         throw new CompilerFailure(new IllegalStateException("invalid MIR: " + problems.get(0)), r.file().name());
                     }
                     if (d.what().equals("mir")) out.print(MirPrinter.print(mir));
-                    else out.print(Disassembler.print(BytecodeCompiler.compile(mir), r.file()));
+                    else if (d.what().equals("bytecode")) out.print(Disassembler.print(BytecodeCompiler.compile(mir), r.file()));
+                    else {
+                        try {
+                            out.print(MachineListing.of(r.module(), BytecodeCompiler.compile(mir)));
+                        } catch (DisassemblyException e) {
+                            err.println("roast: " + e.getMessage());
+                            yield 1;
+                        }
+                    }
                 }
                 yield 0;
             }

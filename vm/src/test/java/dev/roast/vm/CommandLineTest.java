@@ -84,11 +84,16 @@ class CommandLineTest {
     }
 
     @Test
+    void disShowsMachineCode() {
+        assertEquals(new CommandLine.Dis("a.roast", "machine"), CommandLine.parse(new String[] {"dis", "--machine", "a.roast"}));
+    }
+
+    @Test
     void malformedCommandLinesAreUsageErrors() {
         for (String[] bad : List.of(new String[] {}, new String[] {"frobnicate"}, new String[] {"--bogus"},
                 new String[] {"check"}, new String[] {"check", "--what", "a.roast"}, new String[] {"dis", "a.roast"},
                 new String[] {"dis", "--hir"}, new String[] {"dis", "--hir", "a.roast", "b.roast"},
-                new String[] {"dis", "--machine", "a.roast"}, new String[] {"check", "--time", "--repeat=0", "a.roast"},
+                new String[] {"dis", "--machine"}, new String[] {"check", "--time", "--repeat=0", "a.roast"},
                 new String[] {"check", "--time", "--repeat=x", "a.roast"}, new String[] {"check", "--repeat=3", "a.roast"})) {
             assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(bad), String.join(" ", bad));
         }

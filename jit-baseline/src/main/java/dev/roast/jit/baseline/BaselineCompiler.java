@@ -19,6 +19,8 @@ import dev.roast.heap.ListObj;
 import dev.roast.interpreter.ExitReason;
 import dev.roast.interpreter.NativeContext;
 import dev.roast.interpreter.Program;
+import dev.roast.mir.ArithOp;
+import dev.roast.mir.CompareKind;
 import dev.roast.values.PackedValue;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,8 +49,22 @@ public final class BaselineCompiler {
     private final Assembler asm = new Assembler();
     /** The label of each instruction's first byte, by pc (and one at the end of the code). */
     private final Map<Integer, Label> at = new HashMap<>();
-    /** Out-of-line code, emitted after the body so that fast paths fall through. */
-    private final List<Runnable> outOfLine = new ArrayList<>();
+    /**
+     * Out-of-line code, emitted after the body so that fast paths fall through. Records rather than
+     * lambdas: each lambda's first use links an invokedynamic call site, milliseconds of a cold compile.
+     */
+    private sealed interface OutOfLine {}
+
+    /** The runtime executes the instruction at pc (its fast path failed), then on to the next one. */
+    private record SlowPath(int pc, Label label) implements OutOfLine {}
+
+    /** A direct call's callee did not return: run it in the interpreter (EXITED), or leave with its exception. */
+    private record CallNotReturned(int pc, int callee, int calleeFrame, Label label, Label returned) implements OutOfLine {}
+
+    /** The activation leaves at pc with the pending exception. */
+    private record ExceptionExit(int pc, Label label) implements OutOfLine {}
+
+    private final List<OutOfLine> outOfLine = new ArrayList<>();
     /** Per pc, the code that leaves the activation with the pending exception. */
     private final Map<Integer, Label> exceptionExits = new HashMap<>();
     private final Label epilogue = asm.newLabel();
@@ -101,7 +117,7 @@ public final class BaselineCompiler {
             prologue();
             asm.jmp(at.get(header));
         }
-        for (int i = 0; i < outOfLine.size(); i++) outOfLine.get(i).run();  // may add more while running
+        for (int i = 0; i < outOfLine.size(); i++) emit(outOfLine.get(i));  // may add more as it goes
         asm.bind(epilogue);
         asm.add(Reg.RSP, 8);
         asm.pop(INT_TAG);
@@ -164,10 +180,29 @@ public final class BaselineCompiler {
                 asm.mov(Mem.of(Reg.RCX, 8 * code[pc + 1]), Reg.RAX);
             }
             case ADD_INT, SUB_INT, MUL_INT, ADD_INT_IMM -> intArith(pc, op);
+            case ARITH_ANY -> {  // `any` operands: inline when both are inline ints, else the runtime
+                int arith = code[pc + 4];
+                if (arith == ArithOp.ANY_ADD.ordinal()) intArith(pc, Opcode.ADD_INT);
+                else if (arith == ArithOp.ANY_SUB.ordinal()) intArith(pc, Opcode.SUB_INT);
+                else if (arith == ArithOp.ANY_MUL.ordinal()) intArith(pc, Opcode.MUL_INT);
+                else runtimeOp(pc);
+            }
+            case COMPARE -> {
+                int kind = code[pc + 4];
+                if (kind == CompareKind.IS.ordinal() || kind == CompareKind.IS_NOT.ordinal()) {
+                    asm.mov(Reg.RAX, slot(code[pc + 2]));  // identity is word equality
+                    asm.cmp(Reg.RAX, slot(code[pc + 3]));
+                    setBool(kind == CompareKind.IS.ordinal() ? Cond.E : Cond.NE, code[pc + 1]);
+                } else if (kind >= CompareKind.ANY_LT.ordinal() && kind <= CompareKind.ANY_NE.ordinal()) {
+                    compareInt(pc, intCond(kind - CompareKind.ANY_LT.ordinal()));  // LT … NE, in compareInt's order
+                } else {
+                    runtimeOp(pc);
+                }
+            }
             case FLOOR_DIV_INT, MOD_INT -> intDivision(pc, op);
             case ADD_FLOAT, SUB_FLOAT, MUL_FLOAT, DIV_FLOAT -> floatArith(pc, op);
             case INT_TO_FLOAT -> intToFloat(pc);
-            case LT_INT, LE_INT, GT_INT, GE_INT, EQ_INT, NE_INT -> compareInt(pc, op);
+            case LT_INT, LE_INT, GT_INT, GE_INT, EQ_INT, NE_INT -> compareInt(pc, intCond(op.ordinal() - Opcode.LT_INT.ordinal()));
             case LT_FLOAT, LE_FLOAT, GT_FLOAT, GE_FLOAT, EQ_FLOAT, NE_FLOAT -> compareFloat(pc, op);
             case JUMP, JUMP_LOOP -> asm.jmp(at.get(code[pc + 1]));
             case LOOP -> { }  // back-edges are counted by the interpreter only; compiled code has tiered up already
@@ -220,7 +255,7 @@ public final class BaselineCompiler {
     }
 
     /**
-     * ADD/SUB/MUL_INT on inline ints. The payloads are shifted to the top 48 bits, where the CPU's overflow
+     * ADD/SUB/MUL_INT (and ARITH_ANY's +, -, * given as those) on inline ints. The payloads are shifted to the top 48 bits, where the CPU's overflow
      * flag is exactly "does not fit 48 bits"; a logical shift back and the tag make the result word.
      */
     private void intArith(int pc, Opcode op) {
@@ -260,8 +295,21 @@ public final class BaselineCompiler {
         untag(Reg.RCX);
         asm.test(Reg.RCX, Reg.RCX);
         asm.jcc(Cond.LE, slow);
+        // A 32-bit idiv when both fit is several times faster than the 64-bit one (as in the interpreter).
+        Label wide = asm.newLabel(), divided = asm.newLabel();
+        fits32(Reg.RAX, wide);
+        fits32(Reg.RCX, wide);
+        asm.cdq();
+        asm.idiv32(Reg.RCX);
+        asm.shl(Reg.RAX, 32);  // sign-extend the 32-bit quotient and remainder
+        asm.sar(Reg.RAX, 32);
+        asm.shl(Reg.RDX, 32);
+        asm.sar(Reg.RDX, 32);
+        asm.jmp(divided);
+        asm.bind(wide);
         asm.cqo();
         asm.idiv(Reg.RCX);
+        asm.bind(divided);
         Label floored = asm.newLabel();
         asm.test(Reg.RDX, Reg.RDX);
         asm.jcc(Cond.NS, floored);
@@ -338,11 +386,12 @@ public final class BaselineCompiler {
         asm.shl(Reg.RCX, 16);
     }
 
-    private void compareInt(int pc, Opcode op) {
+    /** dst = a cond b on two inline ints (LT_INT … and the `any` comparisons' int fast path), else the runtime. */
+    private void compareInt(int pc, Cond cond) {
         Label slow = slowPath(pc);
         loadIntPair(code[pc + 2], code[pc + 3], slow);
         asm.cmp(Reg.RAX, Reg.RCX);
-        setBool(intCond(op.ordinal() - Opcode.LT_INT.ordinal()), code[pc + 1]);
+        setBool(cond, code[pc + 1]);
     }
 
     private void jumpUnlessInt(int pc, Opcode op) {
@@ -508,22 +557,7 @@ public final class BaselineCompiler {
         asm.dec(context(NativeContext.DEPTH));
         asm.mov(Reg.RAX, context(NativeContext.RESULT));
         asm.mov(slot(code[pc + 1]), Reg.RAX);
-        outOfLine.add(() -> {
-            asm.bind(notReturned);
-            Label threw = asm.newLabel();
-            asm.cmp32(Reg.RAX, NativeContext.EXITED);
-            asm.jcc(Cond.NE, threw);
-            asm.mov(Reg.RDI, callee);
-            asm.lea(Reg.RSI, slot(calleeFrame));
-            asm.mov(Reg.RDX, PackedValue.NONE);
-            asm.mov(Reg.RCX, context(NativeContext.DEOPT_PC));
-            asm.call(context(NativeContext.RESUME));
-            asm.cmp32(Reg.RAX, NativeContext.RETURNED);  // an upcall's int: the upper half of RAX is undefined
-            asm.jcc(Cond.E, returned);
-            asm.bind(threw);
-            asm.dec(context(NativeContext.DEPTH));
-            asm.jmp(exceptionExit(pc));
-        });
+        outOfLine.add(new CallNotReturned(pc, callee, calleeFrame, notReturned, returned));
     }
 
     // ---- the runtime's share ----
@@ -531,17 +565,8 @@ public final class BaselineCompiler {
     /** The instruction at pc, executed by the runtime; then on to wherever it says. */
     private void runtimeOp(int pc) {
         callSlowOp(pc);
-        // Where the runtime may send control besides the next instruction: the instruction's targets.
-        Opcode op = Opcode.values()[code[pc]];
-        int at = pc + 1;
-        for (Operand o : op.operands()) {
-            if (o == Operand.TARGET) {
-                asm.cmp32(Reg.RAX, code[at]);
-                asm.jcc(Cond.E, this.at.get(code[at]));
-            }
-            at += o == Operand.REGS ? 1 + code[at] : 1;
-        }
-        if (op.isUnconditionalTransfer()) asm.jmp(exceptionExit(pc));  // RAISE and friends never return normally
+        jumpToTargets(pc);
+        if (Opcode.values()[code[pc]].isUnconditionalTransfer()) asm.jmp(exceptionExit(pc));  // RAISE and friends never return normally
     }
 
     /** {@code slowOp(id, fp, closure, pc)}; an exception leaves the activation; RAX is the next pc. */
@@ -558,37 +583,67 @@ public final class BaselineCompiler {
     /** A new out-of-line slow path for the instruction at pc: the runtime executes it, then on to the next one. */
     private Label slowPath(int pc) {
         Label slow = asm.newLabel();
-        outOfLine.add(() -> {
-            asm.bind(slow);
-            callSlowOp(pc);
-            Opcode op = Opcode.values()[code[pc]];
-            int at = pc + 1;
-            for (Operand o : op.operands()) {
-                if (o == Operand.TARGET) {
-                    asm.cmp32(Reg.RAX, code[at]);
-                    asm.jcc(Cond.E, this.at.get(code[at]));
-                }
-                at += o == Operand.REGS ? 1 + code[at] : 1;
-            }
-            asm.jmp(this.at.get(pc + Opcode.lengthAt(code, pc)));
-        });
+        outOfLine.add(new SlowPath(pc, slow));
         return slow;
     }
 
     /** Leaves the activation at pc with the pending exception: its frame joins the traceback, status THREW. */
     private Label exceptionExit(int pc) {
-        return exceptionExits.computeIfAbsent(pc, p -> {
-            Label exit = asm.newLabel();
-            outOfLine.add(() -> {
-                asm.bind(exit);
+        Label exit = exceptionExits.get(pc);
+        if (exit == null) {
+            exit = asm.newLabel();
+            exceptionExits.put(pc, exit);
+            outOfLine.add(new ExceptionExit(pc, exit));
+        }
+        return exit;
+    }
+
+    private void emit(OutOfLine o) {
+        switch (o) {
+            case SlowPath(int pc, Label label) -> {
+                asm.bind(label);
+                callSlowOp(pc);
+                jumpToTargets(pc);
+                asm.jmp(at.get(pc + Opcode.lengthAt(code, pc)));
+            }
+            case CallNotReturned(int pc, int callee, int calleeFrame, Label label, Label returned) -> {
+                asm.bind(label);
+                Label threw = asm.newLabel();
+                asm.cmp32(Reg.RAX, NativeContext.EXITED);
+                asm.jcc(Cond.NE, threw);
+                asm.mov(Reg.RDI, callee);
+                asm.lea(Reg.RSI, slot(calleeFrame));
+                asm.mov(Reg.RDX, PackedValue.NONE);
+                asm.mov(Reg.RCX, context(NativeContext.DEOPT_PC));
+                asm.call(context(NativeContext.RESUME));
+                asm.cmp32(Reg.RAX, NativeContext.RETURNED);  // an upcall's int: the upper half of RAX is undefined
+                asm.jcc(Cond.E, returned);
+                asm.bind(threw);
+                asm.dec(context(NativeContext.DEPTH));
+                asm.jmp(exceptionExit(pc));
+            }
+            case ExceptionExit(int pc, Label label) -> {
+                asm.bind(label);
                 asm.mov(Reg.RDI, id);
-                asm.mov(Reg.RSI, p);
+                asm.mov(Reg.RSI, pc);
                 asm.call(context(NativeContext.UNWIND));
                 asm.mov(Reg.RAX, NativeContext.THREW);
                 asm.jmp(epilogue);
-            });
-            return exit;
-        });
+            }
+        }
+    }
+
+    /** After the runtime executed the instruction at pc (RAX: the next pc), on to any of its jump targets it chose. */
+    private void jumpToTargets(int pc) {
+        Opcode op = Opcode.values()[code[pc]];
+        int operand = pc + 1;
+        for (Operand o : op.operands()) {
+            if (o == Operand.TARGET) {
+                asm.cmp32(Reg.RAX, code[operand]);
+                asm.jcc(Cond.E, at.get(code[operand]));
+            }
+            operand += o == Operand.REGS ? 1 + code[operand] : 1;
+        }
     }
 
     // ---- value checks ----
@@ -609,6 +664,15 @@ public final class BaselineCompiler {
         asm.jcc(Cond.NE, slow);
         asm.shl(r, 16);
         asm.shr(r, 16);
+    }
+
+    /** Jumps to {@code no} unless the value in {@code r} fits 32 bits signed; clobbers R11. */
+    private void fits32(Reg r, Label no) {
+        asm.mov(Reg.R11, r);
+        asm.shl(Reg.R11, 32);
+        asm.sar(Reg.R11, 32);
+        asm.cmp(Reg.R11, r);
+        asm.jcc(Cond.NE, no);
     }
 
     /** An inline int word → its value (sign-extends the 48-bit payload). */

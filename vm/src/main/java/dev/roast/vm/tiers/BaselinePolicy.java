@@ -28,7 +28,9 @@ public final class BaselinePolicy implements TierPolicy {
 
     private final Program program;
     private final NativeContext context;
-    private final CodeCache cache;
+    private final TierOptions options;
+    /** Made at the first compile: a program that never gets hot pays nothing for machine code. */
+    private CodeCache cache;
     private final TierTrace trace;  // null without --trace-tiers
     private final CompileListener listener;
     /** Per function: its installed code and the OSR entries into it (header pc → address); absent until compiled. */
@@ -41,8 +43,7 @@ public final class BaselinePolicy implements TierPolicy {
         this.context = context;
         this.trace = trace;
         this.listener = listener;
-        this.cache = new CodeCache(options.codeCacheBytes());
-        context.setNotCompiledStub(cache.install(BaselineCompiler.notCompiledStub()).address());
+        this.options = options;
         int heat = Math.max(0, options.jitThreshold()) * FunctionProfile.BACK_EDGES_PER_CALL;
         for (int id = 0; id < program.functionCount(); id++) program.profile(id).setHeat(heat);
     }
@@ -76,6 +77,7 @@ public final class BaselinePolicy implements TierPolicy {
         if (done != null || cacheFull) return done;
         BytecodeFunction f = program.function(id);
         FunctionProfile p = program.profile(id);
+        if (cache == null) setUp();
         long start = System.nanoTime();
         BaselineCode code = BaselineCompiler.compile(program, id);
         CodeBlock block;
@@ -83,7 +85,7 @@ public final class BaselinePolicy implements TierPolicy {
             block = cache.install(code.bytes());
         } catch (CodeCacheFull e) {
             cacheFull = true;
-            if (trace != null) trace.event("code cache full (" + (cache.limitBytes() >> 20) + " MiB, --code-cache): "
+            if (trace != null) trace.event("code cache full (" + cache.limitBytes() / 1024 + " KiB, --code-cache): "
                     + trace.function(f) + " and every function not yet compiled stay in interp");
             return null;
         }
@@ -104,6 +106,18 @@ public final class BaselinePolicy implements TierPolicy {
         return entries;
     }
 
+    /**
+     * The code cache and the stub calls of not-yet-compiled functions go to, at the first compile. Its cost
+     * (mostly the JVM linking the libc calls behind the cache) is traced apart from any function's compile.
+     */
+    private void setUp() {
+        long start = System.nanoTime();
+        cache = new CodeCache(options.codeCacheBytes());
+        context.setNotCompiledStub(cache.install(BaselineCompiler.notCompiledStub()).address());
+        if (trace != null) trace.event("machine code set up: code cache of " + cache.limitBytes() / 1024 + " KiB in "
+                + (System.nanoTime() - start + 500) / 1000 + " us");
+    }
+
     private static String plural(int n, String what) {
         return n + " " + what + (n == 1 ? "" : "s");
     }
@@ -118,6 +132,6 @@ public final class BaselinePolicy implements TierPolicy {
 
     @Override
     public void close() {
-        cache.close();
+        if (cache != null) cache.close();
     }
 }
