@@ -171,7 +171,19 @@ def run_batch(a, session, seed, indexes, out_dir):
     lock = threading.Lock()
     stop = threading.Event()
 
+    errors = []
+
     def work():
+        try:
+            work_on()
+        except runner.Stopped:
+            pass
+        except BaseException as e:  # a bug of the fuzzer: the run must not end as if all went well
+            import traceback
+            errors.append(traceback.format_exc())
+            stop.set()
+
+    def work_on():
         while not stop.is_set():
             with lock:
                 if not todo:
@@ -208,6 +220,9 @@ def run_batch(a, session, seed, indexes, out_dir):
         progress.say("fuzz: interrupted")
         return 130
     progress.say(progress.line().replace(", ~0 s left", ""))
+    if errors:
+        print(f"fuzz: internal error of the fuzzer:\n{errors[0]}", file=sys.stderr)
+        return 2
     if failures:
         kinds = {}
         for _, problems, _ in failures:

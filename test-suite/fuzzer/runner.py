@@ -52,11 +52,25 @@ class Outcome:
 
 _groups = set()            # process groups alive, for kill_all()
 _groups_lock = threading.Lock()
+_stopping = threading.Event()
+
+
+class Stopped(Exception):
+    """kill_all() has run: no new process may start (a worker thread still running must just end)."""
+
+
+def _check_stopping():
+    if _stopping.is_set():
+        raise Stopped()
 
 
 def _started(proc):
     with _groups_lock:
         _groups.add(proc.pid)
+        late = _stopping.is_set()
+    if late:  # started while kill_all() ran
+        _kill(proc)
+        raise Stopped()
 
 
 def _kill(proc):
@@ -70,6 +84,7 @@ def _kill(proc):
 
 
 def kill_all():
+    _stopping.set()
     with _groups_lock:
         groups = list(_groups)
         _groups.clear()
@@ -82,6 +97,7 @@ def kill_all():
 
 def run_process(argv, timeout, cwd=None, env=None):
     """Runs argv in its own process group; SIGKILLs the group after `timeout` seconds."""
+    _check_stopping()
     start = time.monotonic()
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             cwd=cwd, env=env, start_new_session=True)
@@ -139,6 +155,7 @@ class BatchWorker:
         self.log = None
 
     def _start(self, workdir):
+        _check_stopping()
         self.log = open(Path(workdir) / f"harness-{threading.get_ident()}.log", "wb")
         # in the work directory: that is where a crashing JVM leaves its hs_err_pid*.log
         self.proc = subprocess.Popen(self.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
