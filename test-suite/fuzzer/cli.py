@@ -47,8 +47,8 @@ def parse_args(argv):
     p.add_argument("--max-failures", type=int, default=10, help="stop after this many failing programs")
     p.add_argument("--out", default=str(runner.ROOT / "test-suite" / "target" / "fuzz-failures"),
                    help="where failing programs are saved (default: %(default)s)")
-    p.add_argument("--no-workarounds", action="store_true",
-                   help="also generate what fuzzer/generator.py's KNOWN_BUGS steers around")
+    p.add_argument("--avoid-known-bugs", action="store_true",
+                   help="do not generate the constructs of fuzzer/generator.py's KNOWN_BUGS (to look for other bugs)")
     p.add_argument("--print", metavar="SEED-N", dest="print_program", help="print program N of SEED and exit")
     p.add_argument("--self-test", action="store_true", help="test the fuzzer itself and exit")
     p.add_argument("--plant", help=argparse.SUPPRESS)  # self-test: batch runs with this flag print one more line
@@ -61,7 +61,7 @@ def parse_args(argv):
 def main(argv):
     a = parse_args(argv)
     if a.print_program:
-        sys.stdout.write(generate(a.print_program, not a.no_workarounds))
+        sys.stdout.write(generate(a.print_program, a.avoid_known_bugs))
         return 0
     if a.self_test:
         from . import selftest
@@ -190,7 +190,7 @@ def run_batch(a, session, seed, indexes, out_dir):
                     return
                 i = todo.pop(0)
             name = f"{seed}-{i}"
-            text = generate(name, not a.no_workarounds)
+            text = generate(name, a.avoid_known_bugs)
             problems, runs, oracle = session.check(name, text)
             if problems:
                 d = report.save(out_dir, name, text, problems, runs, oracle, session.configs, session.roast,

@@ -77,7 +77,8 @@ def run(a):
     c.check("reducer: deletes what the failure does not need", reduced == "a = 1\nd = 4\nprint(a, d)\n", reduced)
 
     # end to end
-    status, out = fuzz("--configs=interp", "--seed=5", "--count=6", f"--out={tmp}/clean")
+    # (the interpreter alone and no known bug: this checks the fuzzer, whatever state the JIT is in)
+    status, out = fuzz("--configs=interp", "--avoid-known-bugs", "--seed=5", "--count=6", f"--out={tmp}/clean")
     c.check("a clean run passes (exit 0)", status == 0, out)
 
     twin = "twin=--max-tier=interp --max-depth=999"
