@@ -1,7 +1,6 @@
 """test-suite/fuzz: the command line, the run over many programs, and its progress line."""
 
 import argparse
-import os
 import random
 import shutil
 import signal

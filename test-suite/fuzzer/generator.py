@@ -527,7 +527,8 @@ class Generator:
         if kind == "minmax":
             a, ba, da = self.any_expr(ctx, budget, depth + 1)
             b, bb, db = self.any_or_typed(ctx, budget, depth + 1)
-            return f"{self.pick(['min', 'max'])}({a}, {b})", max(ba, bb), join_dyn(da, db)
+            # min(1, 2.5) is the int 1: only operands of one run-time type give a known one
+            return f"{self.pick(['min', 'max'])}({a}, {b})", max(ba, bb), da if da == db else "num"
         if kind == "cond":  # an int on one side and a float on the other: static type any (spec §3, joins)
             c = self.bool_expr(ctx, budget, depth + 1)
             a, ba = self.int_expr(ctx, budget, depth + 1)
@@ -576,7 +577,12 @@ class Generator:
     # ---- any type by name ----
 
     def expr_of(self, ctx, budget, t, bound=SMALL, depth=0):
-        """An expression of exactly type t that fits `bound` (for ints and any); returns code."""
+        """An expression of exactly type t that fits `bound` (for ints and any); returns code. For int and float,
+        sometimes an `any` variable known to hold exactly that type: a typed place checks it at run time."""
+        if t in ("int", "float") and self.chance(0.15):
+            known = ctx.vars(lambda v: v.type == "any" and v.dyn == t and v.bound <= bound)
+            if known:
+                return self.pick(known).name
         if t == "int":
             code, b = self.int_expr(ctx, budget, depth)
             return self.wrap_int(code, b, bound)[0]
@@ -789,7 +795,7 @@ class Generator:
         if t == "any":
             code, b, dyn = self.any_expr(ctx, budget)
             code, b = self.wrap_int(code, b, SMALL)
-            ctx.add(Var(name, "any", SMALL, dyn="num"))
+            ctx.add(Var(name, "any", SMALL, dyn=dyn))
             return [f"{name}: any = {code}"]
         bound = SMALL
         if t == "list[int]" and self.chance(0.3):  # a bigger block for the collector: up to LIST_CAP elements
@@ -807,6 +813,8 @@ class Generator:
         if not targets:
             return None
         v = self.pick(targets)
+        if v.type == "any" and v.dyn in ("int", "float"):  # keep what is known of its run-time type true
+            return [f"{v.name} = {self.expr_of(ctx, budget, v.dyn, v.bound)}"]
         return [f"{v.name} = {self.expr_of(ctx, budget, v.type, v.bound)}"]
 
     def stmt_aug(self, ctx, budget):
@@ -819,7 +827,10 @@ class Generator:
             rhs = self.float_divisor(ctx, budget, 1) if op == "/=" else self.float_expr(ctx, budget, 1)
             return [f"{v.name} {op} {rhs}"]
         if v.type == "any":
-            rhs, b, _ = self.any_or_typed(ctx, budget, 1)
+            if v.dyn == "int":  # an int stays an int only with an int added
+                rhs, b = self.int_expr(ctx, budget, 1)
+            else:  # float + anything numeric is a float; 'num' knows nothing anyway
+                rhs, b, _ = self.any_or_typed(ctx, budget, 1)
             rhs, b = self.wrap_int(rhs, b, SMALL)
             return [f"{v.name} += {rhs}", f"{v.name} %= {self.pick(SMALL_MODULI)}"]
         # ints: the operation, then the modulus that restores the variable's bound
