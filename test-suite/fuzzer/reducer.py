@@ -58,16 +58,15 @@ def reduce(text, still_fails, seconds):
 
 
 def drop_passes(lines):
-    """Without the `pass` lines that have a sibling statement in their block (and blank-line runs)."""
+    """Without the `pass` lines that have a sibling statement in their block (and runs of blank lines)."""
     out = []
     for i, line in enumerate(lines):
         if line.strip() == "pass":
             depth = indent_of(line)
-            before = out and out[-1].strip() and indent_of(out[-1]) == depth and not out[-1].rstrip().endswith(":")
-            after = next((l for l in lines[i + 1:] if l.strip()), None)
-            after_sibling = after is not None and indent_of(after) == depth and \
-                not after.strip().startswith(("elif ", "else:"))
-            if before or after_sibling or depth == 0:
+            # the nearest statement at this depth or shallower, before and after: at this depth, it is a sibling
+            before = next((l for l in reversed(out) if l.strip() and indent_of(l) <= depth), None)
+            after = next((l for l in lines[i + 1:] if l.strip() and indent_of(l) <= depth), None)
+            if any(l is not None and indent_of(l) == depth for l in (before, after)):
                 continue
         if not line.strip() and out and not out[-1].strip():
             continue
