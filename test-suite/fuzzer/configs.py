@@ -23,7 +23,7 @@ DEFAULT = ["interp", "baseline", "tiered"]
 
 def parse(spec):
     """`--configs` value -> [(name, flags)]. Items are names from CONFIGS, or NAME=FLAGS for an ad-hoc
-    configuration (flags separated by spaces), e.g. `interp,big=--max-tier=interp --max-depth=5000`."""
+    configuration (flags separated by spaces), e.g. `interp,t8=--jit-threshold=8`."""
     out = []
     for item in [s.strip() for s in spec.split(",") if s.strip()]:
         if "=" in item and not item.startswith("-") and item.split("=", 1)[0] not in CONFIGS:
