@@ -29,14 +29,14 @@ public final class ClassInfo {
     private final Map<String, Field> ownFields = new LinkedHashMap<>();
     private final Map<String, Method> ownMethods = new LinkedHashMap<>();
     private final Map<String, Constant> ownConstants = new LinkedHashMap<>();
-    private int vtableSize;
+    /** Slots this class adds after its base's. The base's size is read at each use, not copied: classes are all created before any member is declared. */
+    private int newVtableSlots;
 
     public ClassInfo(String name, ClassInfo base, boolean builtin, Span span) {
         this.name = name;
         this.base = base;
         this.builtin = builtin;
         this.span = span;
-        this.vtableSize = base == null ? 0 : base.vtableSize;
     }
 
     public String name() { return name; }
@@ -90,7 +90,12 @@ public final class ClassInfo {
         int slot = -1;
         if (!isStatic) {
             Method inherited = base == null ? null : base.method(methodName);
-            slot = inherited != null && inherited.vtableSlot() >= 0 ? inherited.vtableSlot() : vtableSize++;
+            if (inherited != null && inherited.vtableSlot() >= 0) {
+                slot = inherited.vtableSlot();
+            } else {
+                slot = vtableSize();
+                newVtableSlots++;
+            }
         }
         var m = new Method(methodName, signature, isStatic, slot, this, at);
         ownMethods.put(methodName, m);
@@ -107,7 +112,7 @@ public final class ClassInfo {
 
     public Map<String, Method> ownMethods() { return Collections.unmodifiableMap(ownMethods); }
 
-    public int vtableSize() { return vtableSize; }
+    public int vtableSize() { return (base == null ? 0 : base.vtableSize()) + newVtableSlots; }
 
     public Constant addConstant(String constName, Type type, Span at) {
         var c = new Constant(constName, type, this, at);

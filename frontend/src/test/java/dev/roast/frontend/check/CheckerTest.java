@@ -308,6 +308,32 @@ class CheckerTest {
     }
 
     @Test
+    void subclassMethodsTakeSlotsAfterTheBases() {
+        var m = ok("""
+                class Base:
+                    def get(self) -> int:
+                        return 1
+                    def put(self, x: int) -> None:
+                        pass
+                class Sub(Base):
+                    def extra(self) -> int:
+                        return 2
+                    def get(self) -> int:
+                        return 3
+                class Leaf(Sub):
+                    def last(self) -> int:
+                        return 4
+                """);
+        ClassInfo base = m.classes().get(0), sub = m.classes().get(1), leaf = m.classes().get(2);
+        assertEquals(0, base.method("get").vtableSlot());
+        assertEquals(1, base.method("put").vtableSlot());
+        assertEquals(2, sub.method("extra").vtableSlot());
+        assertEquals(0, sub.method("get").vtableSlot());
+        assertEquals(3, leaf.method("last").vtableSlot());
+        assertEquals(List.of(2, 3, 4), List.of(base.vtableSize(), sub.vtableSize(), leaf.vtableSize()));
+    }
+
+    @Test
     void classErrors() {
         assertEquals("E0430@5:14", firstError("class P:\n    def __init__(self) -> None:\n        self.x = 1\n    def m(self) -> None:\n        self.y = 2\n"));
         assertEquals("E0599@4:11", firstError("class P:\n    def __init__(self) -> None:\n        self.x = 1\nprint(P().y)\n"));
