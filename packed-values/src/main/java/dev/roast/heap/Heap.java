@@ -82,7 +82,8 @@ public final class Heap implements AutoCloseable {
 
     /** Bump regions are carved this big (or smaller when less is left). */
     static final long CHUNK = 64 * 1024;
-    private static final long SMALLEST_MAX_BYTES = 1L << 20;
+    /** The smallest limit a heap accepts (the launcher's --max-heap checks it). */
+    public static final long SMALLEST_MAX_BYTES = 1L << 20;
 
     /** Kinds whose objects contain pointers, as a bit set by kind number: only these are scanned. */
     private static final long SCANNED_KINDS = 1L << ObjectKind.LIST | 1L << ObjectKind.ITEMS | 1L << ObjectKind.DICT

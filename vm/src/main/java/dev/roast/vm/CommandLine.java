@@ -1,5 +1,6 @@
 package dev.roast.vm;
 
+import dev.roast.heap.Heap;
 import dev.roast.vm.tiers.TierOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,7 +149,7 @@ final class CommandLine {
             String a = args.get(i);
             String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
             switch (a.contains("=") ? a.substring(0, a.indexOf('=')) : a) {
-                case "--max-heap" -> maxHeap = size(value, "--max-heap");
+                case "--max-heap" -> maxHeap = size(value, "--max-heap", Heap.SMALLEST_MAX_BYTES);
                 case "--max-depth" -> maxDepth = positive(value == null ? "" : value, "--max-depth");
                 case "--gc-stats" -> gcStats = true;
                 case "--stats" -> {
@@ -166,7 +167,7 @@ final class CommandLine {
                     if (value != null) throw new UsageError("--trace-tiers takes no value");
                     traceTiers = true;
                 }
-                case "--code-cache" -> codeCache = size(value, "--code-cache");
+                case "--code-cache" -> codeCache = size(value, "--code-cache", 1);
                 default -> throw new UsageError("unknown option '" + a + "' for 'vm'");
             }
         }
@@ -175,8 +176,8 @@ final class CommandLine {
                 new TierOptions(maxTier, jitThreshold, traceTiers, codeCache));
     }
 
-    /** "256m", "2g", "64k" or plain bytes. */
-    static long size(String text, String option) {
+    /** "256m", "2g", "64k" or plain bytes, at least {@code smallest} (a whole number of MiB when above 1). */
+    static long size(String text, String option, long smallest) {
         if (text != null && text.matches("[0-9]+[kKmMgG]?")) {
             char unit = Character.toLowerCase(text.charAt(text.length() - 1));
             long shift = switch (unit) {
@@ -188,7 +189,12 @@ final class CommandLine {
             String digits = shift == 0 ? text : text.substring(0, text.length() - 1);
             try {
                 long n = Long.parseLong(digits);
-                if (n > 0 && n <= (1L << 40) >> shift) return n << shift;
+                if (n > 0 && n <= (1L << 40) >> shift) {
+                    if (n << shift < smallest) {
+                        throw new UsageError(option + " must be at least " + (smallest >> 20) + "m, got '" + text + "'");
+                    }
+                    return n << shift;
+                }
             } catch (NumberFormatException e) {
                 // reported below
             }

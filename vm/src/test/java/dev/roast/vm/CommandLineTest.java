@@ -31,9 +31,9 @@ class CommandLineTest {
         assertEquals(new CommandLine.Run("p.roast", List.of(), 2L << 30, 1000, false, null, TierOptions.DEFAULT), CommandLine.parse(new String[] {"vm", "p.roast"}));
         assertEquals(new CommandLine.Run("p.roast", List.of("a", "--b"), 256L << 20, 50, true, null, INTERP_ONLY),
                 CommandLine.parse(new String[] {"vm", "--max-heap=256m", "--max-depth=50", "--gc-stats", "--max-tier=interp", "p.roast", "a", "--b"}));
-        assertEquals(3L << 30, CommandLine.size("3g", "x"));
-        assertEquals(64L << 10, CommandLine.size("64K", "x"));
-        assertEquals(1000, CommandLine.size("1000", "x"));
+        assertEquals(3L << 30, CommandLine.size("3g", "x", 1));
+        assertEquals(64L << 10, CommandLine.size("64K", "x", 1));
+        assertEquals(1000, CommandLine.size("1000", "x", 1));
         for (String[] bad : List.of(new String[] {"vm"}, new String[] {"vm", "--max-heap=lots", "p.roast"},
                 new String[] {"vm", "--max-heap=0", "p.roast"}, new String[] {"vm", "--max-tier=optimizing", "p.roast"},
                 new String[] {"vm", "--max-tier", "p.roast"}, new String[] {"vm", "--jit-threshold=-1", "p.roast"},
@@ -42,6 +42,14 @@ class CommandLineTest {
                 new String[] {"vm", "--max-depth=0", "p.roast"}, new String[] {"vm", "--what", "p.roast"})) {
             assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(bad), String.join(" ", bad));
         }
+    }
+
+    @Test
+    void aHeapBelowTheSmallestIsAUsageError() {
+        var e = assertThrows(CommandLine.UsageError.class, () -> CommandLine.parse(new String[] {"vm", "--max-heap=256k", "p.roast"}));
+        assertEquals("--max-heap must be at least 1m, got '256k'", e.getMessage());
+        var run = (CommandLine.Run) CommandLine.parse(new String[] {"vm", "--max-heap=1m", "p.roast"});
+        assertEquals(1L << 20, run.maxHeapBytes());
     }
 
     private static final TierOptions INTERP_ONLY =
