@@ -74,8 +74,9 @@ class Fault:
             v, j = gen.fresh(), gen.fresh("j")
             start = gen.pick(["1125899906842597", "3", "(-7)", "140737488355328"])
             # CPython goes on after the overflow, maybe many times if the fault sits in a loop, so its numbers must
-            # stay cheap: growth by a factor for at most 100 steps, by a constant for longer (past 2**63 at ~8200)
-            if gen.chance(0.3):
+            # stay cheap: growth by a factor for at most 100 steps, by a constant for longer (past 2**63 at ~8200),
+            # but only outside loops (seed 2026 program 4273 ran 9000 steps 6628 times: minutes in CPython)
+            if not ctx.loops and gen.chance(0.3):
                 step, n = f"{v} + 1125899906842597", gen.pick([100, 9000])
             else:
                 step = gen.pick([f"{v} * 3 + {j}", f"{v} * -5 - 1", f"{v} * 7 - {j}"])
