@@ -26,8 +26,12 @@ import java.lang.invoke.MethodType;
  */
 final class MachineCode {
     private static final Linker LINKER = Linker.nativeLinker();
-    /** (entry, fp, context, closure) → status. */
-    private static final MethodHandle ENTER = LINKER.downcallHandle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+
+    /** The downcall, made when machine code is first entered (the JVM generates its stub: ~10 ms a cold run would pay). */
+    private static final class Downcall {
+        /** (entry, fp, context, closure) → status. */
+        static final MethodHandle ENTER = LINKER.downcallHandle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+    }
 
     /** What {@link #osr} returns when the activation ended in machine code ({@link #osrResult} holds its result). */
     static final int RETURNED_PC = -1;
@@ -124,7 +128,7 @@ final class MachineCode {
         long top = in.top;
         context.set(NativeContext.DEPTH, depth);
         try {
-            return (int) (long) ENTER.invokeExact(MemorySegment.ofAddress(entry), fp, context.address(), closure);
+            return (int) (long) Downcall.ENTER.invokeExact(MemorySegment.ofAddress(entry), fp, context.address(), closure);
         } catch (Throwable t) {
             throw new IllegalStateException("entering machine code failed", t);
         } finally {
