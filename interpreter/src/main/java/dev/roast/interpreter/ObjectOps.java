@@ -180,7 +180,7 @@ final class ObjectOps implements Roots {
                 ClassInfo cls = rt.classes.builtin("AssertionError");
                 throw raise(newException(cls, code[pc + 1] < 0 ? PackedValue.UNBOUND : Interpreter.slot(fp, code[pc + 1])));
             }
-            default -> throw Runtime.notYet("the operation " + Opcode.values()[code[pc]].name().toLowerCase());
+            default -> throw Runtime.notYet("the operation " + Opcode.of(code[pc]).name().toLowerCase());
         }
     }
 

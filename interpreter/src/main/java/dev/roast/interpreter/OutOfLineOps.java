@@ -94,7 +94,7 @@ final class OutOfLineOps {
                 int argc = code[pc + 3];
                 set(fp, code[pc + 1], in.call(in.callee(id, f, fp, code, pc), PackedValue.NONE, fp, code, pc + 4, argc));
             }
-            default -> throw new IllegalStateException("not an inline operation: " + dev.roast.bytecode.Opcode.values()[code[pc]]);
+            default -> throw new IllegalStateException("not an inline operation: " + dev.roast.bytecode.Opcode.of(code[pc]));
         }
         return pc + dev.roast.bytecode.Opcode.lengthAt(code, pc);
     }

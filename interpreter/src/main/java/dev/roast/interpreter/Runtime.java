@@ -249,7 +249,7 @@ final class Runtime implements Roots {
             default -> {
                 // The dispatch loop's inline operations, which come here only from machine code's slow paths.
                 if (OutOfLineOps.handles(code[pc])) return outOfLine.execute(in, id, f, fp, pc);
-                throw notYet("the operation " + dev.roast.bytecode.Opcode.values()[code[pc]].name().toLowerCase());
+                throw notYet("the operation " + dev.roast.bytecode.Opcode.of(code[pc]).name().toLowerCase());
             }
         }
         return pc;

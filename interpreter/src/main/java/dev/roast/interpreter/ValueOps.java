@@ -208,7 +208,7 @@ final class ValueOps implements Context {
                 set(fp, code[pc + 1], Strings.word(heap, sb.toString()));
                 return pc + 3 + n;
             }
-            default -> throw Runtime.notYet("the operation " + Opcode.values()[code[pc]].name().toLowerCase());
+            default -> throw Runtime.notYet("the operation " + Opcode.of(code[pc]).name().toLowerCase());
         }
     }
 

@@ -39,7 +39,7 @@ public final class Disassembler {
         int[] code = f.code();
         int pc = 0;
         while (pc < code.length) {
-            Opcode op = Opcode.values()[code[pc]];
+            Opcode op = Opcode.of(code[pc]);
             var line = new StringBuilder();
             line.append(String.format("  %5d  %-20s", pc, op.name().toLowerCase()));
             int at = pc + 1;

@@ -195,10 +195,24 @@ public enum Opcode {
         CALL_TARGET
     }
 
+    /** Every opcode by its number ({@code values()} copies its array at each call). */
+    private static final Opcode[] ALL = values();
+    /** Per opcode, its length in words when it has no REGS list, else 0 (the length depends on the lists). */
+    private static final int[] FIXED_LENGTH = new int[ALL.length];
+
+    static {
+        for (Opcode o : ALL) FIXED_LENGTH[o.ordinal()] = o.operands.contains(Operand.REGS) ? 0 : 1 + o.operands.size();
+    }
+
+    /** The opcode numbered {@code code}, as instructions store it. */
+    public static Opcode of(int code) { return ALL[code]; }
+
     /** The length in words of the instruction at {@code pc} (opcode, operands, REGS lists with their counts). */
     public static int lengthAt(int[] code, int pc) {
+        int fixed = FIXED_LENGTH[code[pc]];
+        if (fixed != 0) return fixed;
         int at = pc + 1;
-        for (Operand o : values()[code[pc]].operands) at += o == Operand.REGS ? 1 + code[at] : 1;
+        for (Operand o : ALL[code[pc]].operands) at += o == Operand.REGS ? 1 + code[at] : 1;
         return at - pc;
     }
 

@@ -36,7 +36,7 @@ public final class Assembler {
         {0x66, 0x66, 0x2E, 0x0F, 0x1F, (byte) 0x84, 0x00, 0x00, 0x00, 0x00, 0x00},
     };
 
-    private byte[] code = new byte[256];
+    private byte[] code = new byte[2048];
     private int size;
     private final List<Fixup> fixups = new ArrayList<>();
 

@@ -47,8 +47,8 @@ public final class BaselineCompiler {
     private final BytecodeFunction f;
     private final int[] code;
     private final Assembler asm = new Assembler();
-    /** The label of each instruction's first byte, by pc (and one at the end of the code). */
-    private final Map<Integer, Label> at = new HashMap<>();
+    /** The label of each instruction's first byte, by pc (and one at the end of the code); null between. */
+    private final Label[] at;
     /**
      * Out-of-line code, emitted after the body so that fast paths fall through. Records rather than
      * lambdas: each lambda's first use links an invokedynamic call site, milliseconds of a cold compile.
@@ -74,6 +74,7 @@ public final class BaselineCompiler {
         this.id = id;
         this.f = program.function(id);
         this.code = f.code();
+        this.at = new Label[code.length + 1];
     }
 
     /** Compiles function {@code id} of {@code program}. */
@@ -96,18 +97,18 @@ public final class BaselineCompiler {
 
     private BaselineCode compile() {
         var headers = loopHeaders();
-        for (int pc = 0; pc < code.length; pc += Opcode.lengthAt(code, pc)) at.put(pc, asm.newLabel());
-        at.put(code.length, asm.newLabel());
+        for (int pc = 0; pc < code.length; pc += Opcode.lengthAt(code, pc)) at[pc] = asm.newLabel();
+        at[code.length] = asm.newLabel();
 
         int entry = asm.position();
         prologue();
         int instructions = 0;
         for (int pc = 0; pc < code.length; pc += Opcode.lengthAt(code, pc)) {
-            asm.bind(at.get(pc));
+            asm.bind(at[pc]);
             visit(pc);
             instructions++;
         }
-        asm.bind(at.get(code.length));
+        asm.bind(at[code.length]);
         asm.int3();  // no instruction falls off the end; a bug would trap here rather than run on
 
         Map<Integer, Integer> osr = new HashMap<>();
@@ -115,7 +116,7 @@ public final class BaselineCompiler {
             asm.align(16);
             osr.put(header, asm.position());
             prologue();
-            asm.jmp(at.get(header));
+            asm.jmp(at[header]);
         }
         for (int i = 0; i < outOfLine.size(); i++) emit(outOfLine.get(i));  // may add more as it goes
         asm.bind(epilogue);
@@ -162,7 +163,7 @@ public final class BaselineCompiler {
     // ---- one emitter per opcode ----
 
     private void visit(int pc) {
-        Opcode op = Opcode.values()[code[pc]];
+        Opcode op = Opcode.of(code[pc]);
         switch (op) {
             case MOVE -> {
                 asm.mov(Reg.RAX, slot(code[pc + 2]));
@@ -204,13 +205,13 @@ public final class BaselineCompiler {
             case INT_TO_FLOAT -> intToFloat(pc);
             case LT_INT, LE_INT, GT_INT, GE_INT, EQ_INT, NE_INT -> compareInt(pc, intCond(op.ordinal() - Opcode.LT_INT.ordinal()));
             case LT_FLOAT, LE_FLOAT, GT_FLOAT, GE_FLOAT, EQ_FLOAT, NE_FLOAT -> compareFloat(pc, op);
-            case JUMP, JUMP_LOOP -> asm.jmp(at.get(code[pc + 1]));
+            case JUMP, JUMP_LOOP -> asm.jmp(at[code[pc + 1]]);
             case LOOP -> { }  // back-edges are counted by the interpreter only; compiled code has tiered up already
             case JUMP_IF_TRUE, JUMP_IF_FALSE -> {
                 asm.mov(Reg.RAX, slot(code[pc + 1]));
                 asm.mov(Reg.RCX, PackedValue.TRUE);
                 asm.cmp(Reg.RAX, Reg.RCX);
-                asm.jcc(op == Opcode.JUMP_IF_TRUE ? Cond.E : Cond.NE, at.get(code[pc + 2]));
+                asm.jcc(op == Opcode.JUMP_IF_TRUE ? Cond.E : Cond.NE, at[code[pc + 2]]);
             }
             case JUMP_UNLESS_LT_INT, JUMP_UNLESS_LE_INT, JUMP_UNLESS_GT_INT, JUMP_UNLESS_GE_INT, JUMP_UNLESS_EQ_INT,
                  JUMP_UNLESS_NE_INT -> jumpUnlessInt(pc, op);
@@ -398,7 +399,7 @@ public final class BaselineCompiler {
         Label slow = slowPath(pc);
         loadIntPair(code[pc + 1], code[pc + 2], slow);
         asm.cmp(Reg.RAX, Reg.RCX);
-        asm.jcc(intCond(op.ordinal() - Opcode.JUMP_UNLESS_LT_INT.ordinal()).negate(), at.get(code[pc + 3]));
+        asm.jcc(intCond(op.ordinal() - Opcode.JUMP_UNLESS_LT_INT.ordinal()).negate(), at[code[pc + 3]]);
     }
 
     /** RAX = the bool word of condition {@code c} on the flags; stored to {@code dst}. */
@@ -442,7 +443,7 @@ public final class BaselineCompiler {
     private void jumpUnlessFloat(int pc, Opcode op) {
         asm.movsd(Xmm.XMM0, slot(code[pc + 1]));
         asm.movsd(Xmm.XMM1, slot(code[pc + 2]));
-        Label target = at.get(code[pc + 3]);
+        Label target = at[code[pc + 3]];
         switch (op.ordinal() - Opcode.JUMP_UNLESS_LT_FLOAT.ordinal()) {
             case 0 -> { asm.ucomisd(Xmm.XMM1, Xmm.XMM0); asm.jcc(Cond.BE, target); }
             case 1 -> { asm.ucomisd(Xmm.XMM1, Xmm.XMM0); asm.jcc(Cond.B, target); }
@@ -566,7 +567,7 @@ public final class BaselineCompiler {
     private void runtimeOp(int pc) {
         callSlowOp(pc);
         jumpToTargets(pc);
-        if (Opcode.values()[code[pc]].isUnconditionalTransfer()) asm.jmp(exceptionExit(pc));  // RAISE and friends never return normally
+        if (Opcode.of(code[pc]).isUnconditionalTransfer()) asm.jmp(exceptionExit(pc));  // RAISE and friends never return normally
     }
 
     /** {@code slowOp(id, fp, closure, pc)}; an exception leaves the activation; RAX is the next pc. */
@@ -604,7 +605,7 @@ public final class BaselineCompiler {
                 asm.bind(label);
                 callSlowOp(pc);
                 jumpToTargets(pc);
-                asm.jmp(at.get(pc + Opcode.lengthAt(code, pc)));
+                asm.jmp(at[pc + Opcode.lengthAt(code, pc)]);
             }
             case CallNotReturned(int pc, int callee, int calleeFrame, Label label, Label returned) -> {
                 asm.bind(label);
@@ -635,12 +636,12 @@ public final class BaselineCompiler {
 
     /** After the runtime executed the instruction at pc (RAX: the next pc), on to any of its jump targets it chose. */
     private void jumpToTargets(int pc) {
-        Opcode op = Opcode.values()[code[pc]];
+        Opcode op = Opcode.of(code[pc]);
         int operand = pc + 1;
         for (Operand o : op.operands()) {
             if (o == Operand.TARGET) {
                 asm.cmp32(Reg.RAX, code[operand]);
-                asm.jcc(Cond.E, at.get(code[operand]));
+                asm.jcc(Cond.E, at[code[operand]]);
             }
             operand += o == Operand.REGS ? 1 + code[operand] : 1;
         }
