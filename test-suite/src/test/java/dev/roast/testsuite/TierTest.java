@@ -131,6 +131,29 @@ class TierTest {
     }
 
     @Test
+    void aFunctionOfRuntimeOperationsStaysInTheInterpreterAndOneOfArithmeticDoesNot() throws IOException {
+        var trace = sameAsInterpreter("policy", """
+                def words(n: int) -> int:
+                    counts: dict[str, int] = {}
+                    for i in range(n):
+                        w = "w" + str(i % 50)
+                        counts[w] = counts.get(w, 0) + 1
+                    return len(counts)
+
+                def arithmetic(n: int) -> int:
+                    total = 0
+                    for i in range(n):
+                        total = (total + i * 7) % 1000003
+                    return total
+
+                print(words(20000), arithmetic(20000))
+                """, "--jit-threshold=50");
+        assertTrue(has(trace, "words (policy.roast:1)", "stays in interp"), trace.toString());
+        assertTrue(has(trace, "arithmetic (policy.roast:8)", "interp -> baseline"), trace.toString());
+        assertTrue(has(trace, "arithmetic (policy.roast:8)", "osr"), trace.toString());
+    }
+
+    @Test
     void collectionsDuringMachineCodeKeepTheFramesValues() throws IOException {
         var trace = sameAsInterpreter("gc", """
                 class Node:
@@ -146,6 +169,8 @@ class TierTest {
                         total = total + len(s) + xs[2]
                         if i % 1000 == 0:
                             keep.append(Node(i))
+                        for k in range(4):  # inline work, so that machine code pays (BaselinePolicy.pays)
+                            total = (total + k * i) % 1000003
                     for node in keep:
                         total = total + node.value
                     return total + len(keep)

@@ -73,6 +73,8 @@ public final class BaselineCompiler {
      * is then 15 bytes rather than 60, which halves the code and the time to make it.
      */
     private final Label slowOpStub = asm.newLabel(), exceptionExitStub = asm.newLabel();
+    /** The weight of the instruction being visited (by its loop depth), and the weights by kind of code so far. */
+    private long weight, inlineWeight, callWeight, runtimeWeight;
 
     private BaselineCompiler(Program program, int id) {
         this.program = program;
@@ -108,9 +110,13 @@ public final class BaselineCompiler {
         int entry = asm.position();
         prologue();
         int instructions = 0;
+        int[] depth = loopDepths();
         for (int pc = 0; pc < code.length; pc += Opcode.lengthAt(code, pc)) {
             asm.bind(at[pc]);
+            weight = 1L << 3 * Math.min(depth[pc], 4);
+            long outOfLineWeight = callWeight + runtimeWeight;
             visit(pc);
+            if (callWeight + runtimeWeight == outOfLineWeight) inlineWeight += weight;
             instructions++;
         }
         asm.bind(at[code.length]);
@@ -132,7 +138,25 @@ public final class BaselineCompiler {
         asm.pop(CONTEXT);
         asm.pop(FP);
         asm.ret();
-        return new BaselineCode(asm.finish(), entry, osr, instructions);
+        return new BaselineCode(asm.finish(), entry, osr, instructions, new BaselineCode.Mix(inlineWeight, callWeight, runtimeWeight));
+    }
+
+    /** Per pc, how many loops contain it: a backward branch from b to t makes [t, b] a loop. */
+    private int[] loopDepths() {
+        int[] delta = new int[code.length + 1];
+        for (int pc = 0; pc < code.length; pc += Opcode.lengthAt(code, pc)) {
+            int operand = pc + 1;
+            for (Operand o : Opcode.of(code[pc]).operands()) {
+                if (o == Operand.TARGET && code[operand] <= pc) {
+                    delta[code[operand]]++;
+                    delta[pc + 1]--;
+                }
+                operand += o == Operand.REGS ? 1 + code[operand] : 1;
+            }
+        }
+        int[] depth = new int[code.length];
+        for (int pc = 0, d = 0; pc < code.length; pc++) depth[pc] = d += delta[pc];
+        return depth;
     }
 
     /** The pcs where on-stack replacement may enter: the targets of JUMP_LOOP, and LOOP instructions. */
@@ -528,6 +552,7 @@ public final class BaselineCompiler {
         int argc = code[pc + 3];
         BytecodeFunction g = program.function(callee);
         int calleeFrame = f.frameSize();  // the callee's slot 0, in this frame's slot numbering
+        callWeight += weight;
         Label slow = slowPath(pc);
         asm.mov(Reg.RAX, context(NativeContext.DEPTH));
         asm.add(Reg.RAX, 1);
@@ -571,6 +596,7 @@ public final class BaselineCompiler {
 
     /** The instruction at pc, executed by the runtime; then on to wherever it says. */
     private void runtimeOp(int pc) {
+        runtimeWeight += weight;
         callSlowOp(pc);
         jumpToTargets(pc);
         if (Opcode.of(code[pc]).isUnconditionalTransfer()) asm.jmp(exceptionExit(pc));  // RAISE and friends never return normally

@@ -37,6 +37,8 @@ public final class BaselinePolicy implements TierPolicy {
     private final Map<Integer, Map<Integer, Long>> osrEntries = new HashMap<>();
     private final Map<Integer, CodeBlock> blocks = new HashMap<>();
     private boolean cacheFull;
+    /** Functions whose machine code would not pay (see {@link #pays}): they stay interpreted. */
+    private final java.util.Set<Integer> staysInterpreted = new java.util.HashSet<>();
 
     BaselinePolicy(Program program, NativeContext context, TierOptions options, TierTrace trace, CompileListener listener) {
         this.program = program;
@@ -74,12 +76,25 @@ public final class BaselinePolicy implements TierPolicy {
     /** Compiles function id unless it has been; null if it cannot be (the code cache is full). */
     private Map<Integer, Long> compile(int id, int loopHeader) {
         Map<Integer, Long> done = osrEntries.get(id);
-        if (done != null || cacheFull) return done;
+        if (done != null || cacheFull || staysInterpreted.contains(id)) return done;
         BytecodeFunction f = program.function(id);
         FunctionProfile p = program.profile(id);
-        if (cache == null) setUp();
         long start = System.nanoTime();
         BaselineCode code = BaselineCompiler.compile(program, id);
+        if (options.jitThreshold() > 0 && !pays(code.mix())) {
+            staysInterpreted.add(id);
+            if (listener != null) listener.compiled(System.nanoTime() - start, code.instructions());
+            if (trace != null) {
+                var m = code.mix();
+                trace.event(trace.function(f) + ": stays in interp; its machine code would call the runtime for " + m.runtime()
+                        + " of " + (m.inline() + m.calls() + m.runtime()) + " loop-weighted instructions");
+            }
+            return null;
+        }
+        if (cache == null) {
+            setUp();
+            start = System.nanoTime();
+        }
         CodeBlock block;
         try {
             block = cache.install(code.bytes());
@@ -104,6 +119,16 @@ public final class BaselinePolicy implements TierPolicy {
                     + (nanos + 500) / 1000 + " us");
         }
         return entries;
+    }
+
+    /**
+     * Whether a function's machine code is likely faster than the interpreter. An instruction that machine code
+     * hands to the runtime costs an upcall, ~40 ns more than the interpreter's own call of the same Java code;
+     * an inline instruction saves ~6 ns, a direct call between compiled functions ~40 ns (rough measurements on
+     * loop_sum, fib and dict_count; see docs/architecture.md, "Tier policy"). --jit-threshold=0 compiles everything.
+     */
+    static boolean pays(BaselineCode.Mix m) {
+        return 6 * m.inline() + 40 * m.calls() >= 40 * m.runtime();
     }
 
     /**
