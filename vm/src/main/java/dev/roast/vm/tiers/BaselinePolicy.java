@@ -37,6 +37,8 @@ public final class BaselinePolicy implements TierPolicy {
     private final Map<Integer, Map<Integer, Long>> osrEntries = new HashMap<>();
     private final Map<Integer, CodeBlock> blocks = new HashMap<>();
     private boolean cacheFull;
+    /** Warms the compiler up on the second core while the program starts; null with --jit-threshold=0. */
+    private final CompilerWarmUp warmUp;
     /** Functions whose machine code would not pay (see {@link #pays}): they stay interpreted. */
     private final java.util.Set<Integer> staysInterpreted = new java.util.HashSet<>();
 
@@ -48,6 +50,7 @@ public final class BaselinePolicy implements TierPolicy {
         this.options = options;
         int heat = Math.max(0, options.jitThreshold()) * FunctionProfile.BACK_EDGES_PER_CALL;
         for (int id = 0; id < program.functionCount(); id++) program.profile(id).setHeat(heat);
+        warmUp = options.jitThreshold() > 0 && !Boolean.getBoolean("roast.noWarmUp") ? CompilerWarmUp.start(program) : null;
     }
 
     /** Makes the policy for each run. */
@@ -157,6 +160,7 @@ public final class BaselinePolicy implements TierPolicy {
 
     @Override
     public void close() {
+        if (warmUp != null) warmUp.stop();
         if (cache != null) cache.close();
     }
 }
