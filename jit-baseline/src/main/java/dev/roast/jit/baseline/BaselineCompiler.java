@@ -345,7 +345,7 @@ public final class BaselineCompiler {
                 tag(Reg.RAX);
             }
             case ConstantDivisor.PowerOfTwo(int k) -> {
-                loadWord(Reg.RAX, n, slow);
+                loadWord(Reg.RAX, n, slow);  // checked even for n % 1: a boxed n goes to the runtime
                 if (k == 0) {
                     asm.mov(Reg.RAX, PackedValue.ofInt(0));
                 } else {  // the payload's low k bits: a non-negative int, its own payload
