@@ -238,6 +238,11 @@ public final class Assembler {
         immediate(imm32, short8);
     }
 
+    /** rdx:rax = rax * r, unsigned: the full 128-bit product (division by a constant multiplies by its reciprocal). */
+    public void mul(Reg r) {
+        rr(NO_PREFIX, true, 0xF7, 4, r.code());
+    }
+
     public void neg(Reg r) {
         rr(NO_PREFIX, true, 0xF7, 3, r.code());
     }

@@ -255,6 +255,7 @@ final class EncodingCases {
         add("cqo", Assembler::cqo);
         add("cdq", Assembler::cdq);
         for (Reg r : REGS) {
+            add("mul " + q(r), asm -> asm.mul(r));
             add("idiv " + q(r), asm -> asm.idiv(r));
             add("idiv " + d(r), asm -> asm.idiv32(r));
             add("shl " + q(r) + ", cl", asm -> asm.shlCl(r));

@@ -46,6 +46,8 @@ public final class BaselineCompiler {
     private final int id;
     private final BytecodeFunction f;
     private final int[] code;
+    /** The slots whose inline int is known here: int emitters use it as an immediate, with no load or check. */
+    private final IntConstantSlots constants;
     private final Assembler asm = new Assembler();
     /** The label of each instruction's first byte, by pc (and one at the end of the code); null between. */
     private final Label[] at;
@@ -81,6 +83,7 @@ public final class BaselineCompiler {
         this.id = id;
         this.f = program.function(id);
         this.code = f.code();
+        this.constants = IntConstantSlots.of(f, program.frameTemplate(id));
         this.at = new Label[code.length + 1];
     }
 
@@ -286,28 +289,30 @@ public final class BaselineCompiler {
     }
 
     /**
-     * ADD/SUB/MUL_INT (and ARITH_ANY's +, -, * given as those) on inline ints. The payloads are shifted to the top 48 bits, where the CPU's overflow
-     * flag is exactly "does not fit 48 bits"; a logical shift back and the tag make the result word.
+     * ADD/SUB/MUL_INT (and ARITH_ANY's +, -, * given as those) on inline ints. The payloads are shifted to the top
+     * 48 bits, where the CPU's overflow flag is exactly "does not fit 48 bits"; a logical shift back and the tag
+     * make the result word. A constant operand goes to the right (+ and * commute), where it can be an immediate.
      */
     private void intArith(int pc, Opcode op) {
         Label slow = slowPath(pc);
-        asm.mov(Reg.RAX, slot(code[pc + 2]));
-        checkInt(Reg.RAX, slow);
-        asm.shl(Reg.RAX, 16);
-        if (op == Opcode.ADD_INT_IMM) {
-            asm.mov(Reg.RCX, (long) code[pc + 3] << 16);
-            asm.add(Reg.RAX, Reg.RCX);
-        } else {
-            asm.mov(Reg.RCX, slot(code[pc + 3]));
-            checkInt(Reg.RCX, slow);
-            if (op == Opcode.MUL_INT) {
-                untag(Reg.RCX);  // (a << 16) * b = (a b) << 16
-                asm.imul(Reg.RAX, Reg.RCX);
+        IntOperand a = intOperand(code[pc + 2]);
+        IntOperand b = op == Opcode.ADD_INT_IMM ? IntOperand.known(code[pc + 3]) : intOperand(code[pc + 3]);
+        if (a.isKnown() && !b.isKnown() && op != Opcode.SUB_INT) {
+            IntOperand t = a;
+            a = b;
+            b = t;
+        }
+        loadShifted(Reg.RAX, a, slow);
+        if (op == Opcode.MUL_INT) {
+            // (a << 16) * b = (a b) << 16
+            if (b.isKnown() && b.value() == (int) b.value()) {
+                asm.imul(Reg.RAX, Reg.RAX, (int) b.value());
             } else {
-                asm.shl(Reg.RCX, 16);
-                if (op == Opcode.SUB_INT) asm.sub(Reg.RAX, Reg.RCX);
-                else asm.add(Reg.RAX, Reg.RCX);
+                loadUntagged(Reg.RCX, b, slow);
+                asm.imul(Reg.RAX, Reg.RCX);
             }
+        } else {
+            shiftedOp(op == Opcode.SUB_INT ? ShiftedOp.SUB : ShiftedOp.ADD, b, slow);
         }
         asm.jcc(Cond.O, slow);
         asm.shr(Reg.RAX, 16);
@@ -315,15 +320,21 @@ public final class BaselineCompiler {
         asm.mov(slot(code[pc + 1]), Reg.RAX);
     }
 
-    /** Floor division and modulo of inline ints by a positive divisor (the result is inline too). */
+    /**
+     * Floor division and modulo of inline ints by a positive divisor (the result is inline too). A constant
+     * positive divisor needs no divide instruction; a zero or negative one always takes the slow path, the
+     * runtime's (ZeroDivisionError; -2^47 // -1 does not fit inline).
+     */
     private void intDivision(int pc, Opcode op) {
         Label slow = slowPath(pc);
-        asm.mov(Reg.RAX, slot(code[pc + 2]));
-        checkInt(Reg.RAX, slow);
-        asm.mov(Reg.RCX, slot(code[pc + 3]));
-        checkInt(Reg.RCX, slow);
-        untag(Reg.RAX);
-        untag(Reg.RCX);
+        IntOperand dividend = intOperand(code[pc + 2]), divisor = intOperand(code[pc + 3]);
+        if (divisor.isKnown()) {
+            if (divisor.value() > 0) divideByConstant(op, dividend, ConstantDivisor.of(divisor.value()), code[pc + 1], slow);
+            else asm.jmp(slow);
+            return;
+        }
+        loadUntagged(Reg.RAX, dividend, slow);
+        loadUntagged(Reg.RCX, divisor, slow);
         asm.test(Reg.RCX, Reg.RCX);
         asm.jcc(Cond.LE, slow);
         // A 32-bit idiv when both fit is several times faster than the 64-bit one (as in the interpreter).
@@ -350,6 +361,49 @@ public final class BaselineCompiler {
         Reg result = op == Opcode.MOD_INT ? Reg.RDX : Reg.RAX;
         tag(result);
         asm.mov(slot(code[pc + 1]), result);
+    }
+
+    /** dst = n // d or n % d for a constant d > 0, by shifts or a multiply (see {@link ConstantDivisor}). */
+    private void divideByConstant(Opcode op, IntOperand n, ConstantDivisor d, int dst, Label slow) {
+        boolean mod = op == Opcode.MOD_INT;
+        Reg result = Reg.RAX;
+        switch (d) {
+            case ConstantDivisor.PowerOfTwo(int k) when !mod -> {
+                loadWord(Reg.RAX, n, slow);
+                asm.shl(Reg.RAX, 16);
+                asm.sar(Reg.RAX, 16 + k);  // untagged and shifted right by k at once: n >> k floors
+                tag(Reg.RAX);
+            }
+            case ConstantDivisor.PowerOfTwo(int k) -> {
+                loadWord(Reg.RAX, n, slow);  // checked even for n % 1: a boxed n goes to the runtime
+                if (k == 0) {
+                    asm.mov(Reg.RAX, PackedValue.ofInt(0));
+                } else {  // the payload's low k bits: a non-negative int, its own payload
+                    asm.shl(Reg.RAX, 64 - k);
+                    asm.shr(Reg.RAX, 64 - k);
+                    asm.or(Reg.RAX, INT_TAG);
+                }
+            }
+            case ConstantDivisor.Reciprocal r -> {
+                loadUntagged(Reg.RAX, n, slow);
+                asm.mov(Reg.RCX, r.offset());
+                asm.add(Reg.RCX, Reg.RAX);  // x = n + offset: not negative, the same remainder
+                asm.mov(Reg.RAX, r.multiplier());
+                asm.mul(Reg.RCX);
+                asm.shr(Reg.RDX, r.shift());  // x / d
+                if (mod) {
+                    imul(Reg.RDX, r.divisor());
+                    asm.sub(Reg.RCX, Reg.RDX);  // x - (x / d) d: in [0, d), its own payload
+                    asm.or(Reg.RCX, INT_TAG);
+                    result = Reg.RCX;
+                } else {
+                    sub(Reg.RDX, r.offsetQuotient());
+                    tag(Reg.RDX);
+                    result = Reg.RDX;
+                }
+            }
+        }
+        asm.mov(slot(dst), result);
     }
 
     private void floatArith(int pc, Opcode op) {
@@ -407,28 +461,22 @@ public final class BaselineCompiler {
         };
     }
 
-    /** Loads two inline ints into RAX and RCX shifted left by 16 (so signed compares order them), or goes slow. */
-    private void loadIntPair(int a, int b, Label slow) {
-        asm.mov(Reg.RAX, slot(a));
-        checkInt(Reg.RAX, slow);
-        asm.mov(Reg.RCX, slot(b));
-        checkInt(Reg.RCX, slow);
-        asm.shl(Reg.RAX, 16);
-        asm.shl(Reg.RCX, 16);
+    /** Compares two inline ints shifted left by 16 (so signed conditions order them), or goes slow. */
+    private void compareInts(int a, int b, Label slow) {
+        loadShifted(Reg.RAX, intOperand(a), slow);
+        shiftedOp(ShiftedOp.CMP, intOperand(b), slow);
     }
 
     /** dst = a cond b on two inline ints (LT_INT … and the `any` comparisons' int fast path), else the runtime. */
     private void compareInt(int pc, Cond cond) {
         Label slow = slowPath(pc);
-        loadIntPair(code[pc + 2], code[pc + 3], slow);
-        asm.cmp(Reg.RAX, Reg.RCX);
+        compareInts(code[pc + 2], code[pc + 3], slow);
         setBool(cond, code[pc + 1]);
     }
 
     private void jumpUnlessInt(int pc, Opcode op) {
         Label slow = slowPath(pc);
-        loadIntPair(code[pc + 1], code[pc + 2], slow);
-        asm.cmp(Reg.RAX, Reg.RCX);
+        compareInts(code[pc + 1], code[pc + 2], slow);
         asm.jcc(intCond(op.ordinal() - Opcode.JUMP_UNLESS_LT_INT.ordinal()).negate(), at[code[pc + 3]]);
     }
 
@@ -695,6 +743,94 @@ public final class BaselineCompiler {
                 asm.jcc(Cond.E, at[code[operand]]);
             }
             operand += o == Operand.REGS ? 1 + code[operand] : 1;
+        }
+    }
+
+    // ---- int operands ----
+
+    /**
+     * An int operand: known when compiling (an int constant slot's value, or an instruction's immediate), or
+     * a slot to load and check.
+     */
+    private record IntOperand(int slot, boolean isKnown, long value) {
+        static IntOperand known(long value) {
+            return new IntOperand(-1, true, value);
+        }
+    }
+
+    private IntOperand intOperand(int slot) {
+        return constants.has(slot) ? new IntOperand(slot, true, constants.value(slot)) : new IntOperand(slot, false, 0);
+    }
+
+    /** r = the operand's inline int word: the constant, or the slot's word if it is an inline int (else slow). */
+    private void loadWord(Reg r, IntOperand x, Label slow) {
+        if (x.isKnown()) {
+            asm.mov(r, PackedValue.ofInt(x.value()));
+        } else {
+            asm.mov(r, slot(x.slot()));
+            checkInt(r, slow);
+        }
+    }
+
+    /** r = the operand's value. */
+    private void loadUntagged(Reg r, IntOperand x, Label slow) {
+        if (x.isKnown()) {
+            asm.mov(r, x.value());
+        } else {
+            loadWord(r, x, slow);
+            untag(r);
+        }
+    }
+
+    /** r = the operand's value shifted left by 16: how signed compares, adds and subtracts see 48-bit ints. */
+    private void loadShifted(Reg r, IntOperand x, Label slow) {
+        if (x.isKnown()) {
+            asm.mov(r, x.value() << 16);
+        } else {
+            loadWord(r, x, slow);
+            asm.shl(r, 16);
+        }
+    }
+
+    private enum ShiftedOp { ADD, SUB, CMP }
+
+    /** RAX op= (b << 16), with RAX shifted too: b an immediate when it is known and fits (|b| < 2^15), else from RCX. */
+    private void shiftedOp(ShiftedOp op, IntOperand b, Label slow) {
+        long shifted = b.value() << 16;
+        if (b.isKnown() && shifted == (int) shifted) {
+            int imm = (int) shifted;
+            switch (op) {
+                case ADD -> asm.add(Reg.RAX, imm);
+                case SUB -> asm.sub(Reg.RAX, imm);
+                case CMP -> asm.cmp(Reg.RAX, imm);
+            }
+        } else {
+            loadShifted(Reg.RCX, b, slow);
+            switch (op) {
+                case ADD -> asm.add(Reg.RAX, Reg.RCX);
+                case SUB -> asm.sub(Reg.RAX, Reg.RCX);
+                case CMP -> asm.cmp(Reg.RAX, Reg.RCX);
+            }
+        }
+    }
+
+    /** r *= c, c an immediate when it fits 32 bits (else through RAX). */
+    private void imul(Reg r, long c) {
+        if (c == (int) c) {
+            asm.imul(r, r, (int) c);
+        } else {
+            asm.mov(Reg.RAX, c);
+            asm.imul(r, Reg.RAX);
+        }
+    }
+
+    /** r -= c, c an immediate when it fits 32 bits (else through RAX). */
+    private void sub(Reg r, long c) {
+        if (c == (int) c) {
+            asm.sub(r, (int) c);
+        } else {
+            asm.mov(Reg.RAX, c);
+            asm.sub(r, Reg.RAX);
         }
     }
 
