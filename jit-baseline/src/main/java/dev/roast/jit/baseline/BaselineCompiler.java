@@ -35,9 +35,9 @@ import java.util.TreeSet;
  * The baseline tier: one pass over a function's bytecode, one small emitter per opcode (V8's Sparkplug is
  * the model), on the interpreter's own frame — every value stays in its frame slot, so the interpreter can
  * take over at any instruction. Typed int and float arithmetic, comparisons and branches, globals, fields,
- * list items and direct calls are inline; each inline fast path that meets something unusual (a boxed or
- * overflowing int, a zero divisor, an unbound name, an index out of range, the recursion limit) jumps to
- * an out-of-line slow path that has the runtime execute that one instruction ({@code slowOp} upcall), as
+ * list items, direct calls and new instances of plain classes are inline; each inline fast path that meets
+ * something unusual (a boxed or overflowing int, a zero divisor, an unbound name, an index out of range, the
+ * recursion limit, an allocator out of ready memory) jumps to an out-of-line slow path that has the runtime execute that one instruction ({@code slowOp} upcall), as
  * does every other opcode. An exception leaves by status return: the activation's frame goes into the
  * traceback ({@code unwind}) and the function returns THREW to its caller.
  */
@@ -524,17 +524,20 @@ public final class BaselineCompiler {
      */
     private void alloc(int pc) {
         int classId = program.allocClassId(id, code[pc + 2]);
-        long size = classId < 0 ? 0 : FIELDS + 8L * program.fieldCount(classId);
-        if (classId < 0 || size > Heap.SMALL_MAX) {
+        if (classId < 0 || instanceBytes(classId) > Heap.SMALL_MAX) {
             runtimeOp(pc);
             return;
         }
-        int s = allocateSmall(pc, ObjectKind.INSTANCE, size);
+        int s = allocateSmall(pc, ObjectKind.INSTANCE, instanceBytes(classId));
         asm.mov(Mem.of(Reg.RAX, Instance.CLASS_ID), classId);
         fill(Reg.RAX, FIELDS, s, PackedValue.UNBOUND);
         asm.mov(Reg.RCX, PackedValue.POINTER_TAG_BITS);
         asm.or(Reg.RAX, Reg.RCX);
         asm.mov(slot(code[pc + 1]), Reg.RAX);
+    }
+
+    private long instanceBytes(int classId) {
+        return FIELDS + 8L * program.fieldCount(classId);
     }
 
     /**
