@@ -7,6 +7,7 @@ import dev.roast.bytecode.BytecodeModule;
 import dev.roast.frontend.hir.FunctionInfo;
 import dev.roast.frontend.hir.HModule;
 import dev.roast.frontend.types.ClassInfo;
+import dev.roast.heap.Heap;
 import dev.roast.values.PackedValue;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -36,6 +37,8 @@ public final class Program {
     private int[] fieldCounts = new int[0];
     private final long globals;
     private final int globalCount;
+    /** The run's heap's allocator state block (see {@link dev.roast.heap.Heap}), 0 until {@link #linkHeap}. */
+    private long heapState;
 
     Program(HModule hir, BytecodeModule bytecode, Arena arena) {
         this.hir = hir;
@@ -79,9 +82,19 @@ public final class Program {
     }
 
     /** The class id an ALLOC with class constant {@code k} in function {@code fn} makes inline, or -1. */
-    int allocClassId(int fn, int k) { return allocClassIds[fn][k]; }
+    public int allocClassId(int fn, int k) { return allocClassIds[fn][k]; }
 
-    int fieldCount(int classId) { return fieldCounts[classId]; }
+    /** The field count of class {@code classId}'s instances. */
+    public int fieldCount(int classId) { return fieldCounts[classId]; }
+
+    /** Records the heap this program runs with, whose allocator machine code uses inline. */
+    void linkHeap(Heap heap) { heapState = heap.stateAddress(); }
+
+    /** The address of the run's heap's allocator state block (machine code allocates inline with it). */
+    public long heapStateAddress() {
+        if (heapState == 0) throw new IllegalStateException("program not linked to a heap");
+        return heapState;
+    }
 
     public HModule hir() { return hir; }
 

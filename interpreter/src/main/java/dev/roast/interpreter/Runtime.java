@@ -49,6 +49,7 @@ final class Runtime implements Roots {
         this.stackBase = stackBase;
         this.classes = new ClassTable(program.hir(), program);
         program.linkClasses(classes);
+        program.linkHeap(heap);
         this.values = new ValueOps(this);
         this.objects = new ObjectOps(this);
         this.outOfLine = new OutOfLineOps(this, program);

@@ -190,7 +190,7 @@ public final class Heap implements AutoCloseable {
         long s;
         long a;
         if (size <= SMALL_MAX) {
-            s = size <= MIN_BLOCK ? MIN_BLOCK : (size + 7) & ~7L;
+            s = smallBlockSize(size);
             long head = state + STATE_FREE_HEADS + s;
             a = getLong(head);
             if (a != 0) {
@@ -213,6 +213,15 @@ public final class Heap implements AutoCloseable {
         putLong(a, Header.make(kind, s));
         putLong(state + STATE_ALLOCATED, getLong(state + STATE_ALLOCATED) + s);
         return a;
+    }
+
+    /**
+     * The block a small request of {@code size} bytes ({@code 0 ≤ size ≤ SMALL_MAX}) gets: rounded up to 8,
+     * at least {@link #MIN_BLOCK}. Machine code that allocates inline uses it to pick the same free list.
+     */
+    public static int smallBlockSize(long size) {
+        if (size < 0 || size > SMALL_MAX) throw new IllegalArgumentException("not a small size: " + size);
+        return size <= MIN_BLOCK ? MIN_BLOCK : (int) ((size + 7) & ~7L);
     }
 
     private long allocateSmallSlow(long s) {

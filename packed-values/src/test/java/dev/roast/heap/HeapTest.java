@@ -43,6 +43,20 @@ class HeapTest {
     }
 
     @Test
+    void smallBlockSizeIsTheSizeAllocateGives() {
+        try (Heap heap = new Heap(16L << 20)) {
+            for (int size : new int[] {0, 1, 8, 15, 16, 17, 24, 100, 4089, 4096}) {
+                long a = heap.allocate(ObjectKind.INSTANCE, size);
+                assertEquals(Header.size(a), Heap.smallBlockSize(size), "size " + size);
+            }
+        }
+        assertEquals(16, Heap.smallBlockSize(0));
+        assertEquals(4096, Heap.smallBlockSize(Heap.SMALL_MAX));
+        assertThrows(IllegalArgumentException.class, () -> Heap.smallBlockSize(Heap.SMALL_MAX + 1));
+        assertThrows(IllegalArgumentException.class, () -> Heap.smallBlockSize(-1));
+    }
+
+    @Test
     void allocationsAreAlignedZeroedAndCarryTheirHeader() {
         try (Heap heap = new Heap(16L << 20)) {
             Set<Long> seen = new HashSet<>();

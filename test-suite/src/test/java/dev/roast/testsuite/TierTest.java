@@ -184,6 +184,60 @@ class TierTest {
     }
 
     @Test
+    void inlineAllocationKeepsTheHeapsAccountingExact() throws IOException {
+        // Instances made in machine code come from the allocator's free lists and bump region inline: the
+        // collector must run exactly as often, and count exactly the bytes, as when the interpreter makes them.
+        String source = """
+                class Leaf:
+                    def __init__(self, v: int) -> None:
+                        self.v = v
+
+                class Pair:
+                    def __init__(self, a: Leaf, b: Leaf, n: int) -> None:
+                        self.a = a
+                        self.b = b
+                        self.n = n
+
+                def churn(rounds: int) -> int:
+                    keep: list[Pair] = []
+                    total = 0
+                    for i in range(rounds):
+                        p = Pair(Leaf(i), Leaf(-i), i)
+                        total = total + p.a.v + p.n
+                        if i % 9 == 0:
+                            if len(keep) < 500:
+                                keep.append(p)
+                            else:
+                                keep[i % 500] = p
+                    return total + len(keep)
+
+                print(churn(300000))
+                """;
+        var trace = sameAsInterpreter("alloc_accounting", source, "--jit-threshold=50", "--max-heap=4m",
+                "--stats=alloc_jit.json");
+        assertTrue(has(trace, "churn (alloc_accounting.roast:11)", "osr"), trace.toString());
+        var reference = RoastProcess.run(dir, List.of("vm", "--max-tier=interp", "--max-heap=4m",
+                "--stats=alloc_interp.json", "alloc_accounting.roast"), TIME_LIMIT_SECONDS, crashDir);
+        assertEquals(0, reference.status(), reference.stderr());
+        var interp = gcCounts(dir.resolve("alloc_interp.json"));
+        var jit = gcCounts(dir.resolve("alloc_jit.json"));
+        assertTrue(Long.parseLong(interp.get(0)) > 3, "collected while churn ran: " + interp);
+        assertEquals(interp, jit, "collections, peak heap bytes, allocated bytes");
+    }
+
+    /** A --stats file's collection count, peak heap bytes and allocated bytes. */
+    private static List<String> gcCounts(Path stats) throws IOException {
+        String text = Files.readString(stats);
+        var counts = new ArrayList<String>();
+        for (String key : List.of("collections", "peak_heap_bytes", "allocated_bytes")) {
+            var m = java.util.regex.Pattern.compile("\"" + key + "\":\\s*(\\d+)").matcher(text);
+            assertTrue(m.find(), key + " in " + text);
+            counts.add(m.group(1));
+        }
+        return counts;
+    }
+
+    @Test
     void machineCodeCallsAnInterpretedFunctionThatCallsMachineCode() throws IOException {
         var trace = sameAsInterpreter("mixed_calls", """
                 def square(x: int) -> int:

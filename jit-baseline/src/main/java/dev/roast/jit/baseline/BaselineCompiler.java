@@ -14,8 +14,11 @@ import dev.roast.codegen.x64.Label;
 import dev.roast.codegen.x64.Mem;
 import dev.roast.codegen.x64.Reg;
 import dev.roast.codegen.x64.Xmm;
+import dev.roast.heap.Header;
+import dev.roast.heap.Heap;
 import dev.roast.heap.Instance;
 import dev.roast.heap.ListObj;
+import dev.roast.heap.ObjectKind;
 import dev.roast.interpreter.ExitReason;
 import dev.roast.interpreter.NativeContext;
 import dev.roast.interpreter.Program;
@@ -32,15 +35,17 @@ import java.util.TreeSet;
  * The baseline tier: one pass over a function's bytecode, one small emitter per opcode (V8's Sparkplug is
  * the model), on the interpreter's own frame — every value stays in its frame slot, so the interpreter can
  * take over at any instruction. Typed int and float arithmetic, comparisons and branches, globals, fields,
- * list items and direct calls are inline; each inline fast path that meets something unusual (a boxed or
- * overflowing int, a zero divisor, an unbound name, an index out of range, the recursion limit) jumps to
- * an out-of-line slow path that has the runtime execute that one instruction ({@code slowOp} upcall), as
+ * list items, direct calls and new instances of plain classes are inline; each inline fast path that meets
+ * something unusual (a boxed or overflowing int, a zero divisor, an unbound name, an index out of range, the
+ * recursion limit, an allocator out of ready memory) jumps to an out-of-line slow path that has the runtime execute that one instruction ({@code slowOp} upcall), as
  * does every other opcode. An exception leaves by status return: the activation's frame goes into the
  * traceback ({@code unwind}) and the function returns THREW to its caller.
  */
 public final class BaselineCompiler {
     /** Offset of a field slot 0 in an instance. */
     private static final int FIELDS = Instance.FIELDS;
+    /** Up to this many words, {@link #fill} stores each; past it, a loop. */
+    private static final int UNROLLED_STORES = 16;
 
     private final Program program;
     private final int id;
@@ -265,6 +270,7 @@ public final class BaselineCompiler {
             case GET_FIELD -> getField(pc);
             case SET_FIELD -> setField(pc);
             case GET_ITEM_LIST, SET_ITEM_LIST -> listItem(pc, op == Opcode.GET_ITEM_LIST);
+            case ALLOC -> alloc(pc);
             default -> runtimeOp(pc);  // everything else: the runtime executes it
         }
     }
@@ -587,6 +593,82 @@ public final class BaselineCompiler {
             asm.mov(Reg.RDX, slot(code[pc + 3]));
             asm.mov(item, Reg.RDX);
         }
+    }
+
+    /**
+     * ALLOC dst, class: an instance of a plain class, allocated inline, with every field UNBOUND (as
+     * Instance.alloc). Exception classes (the runtime records their arguments) and instances too big for a
+     * small block are the runtime's.
+     */
+    private void alloc(int pc) {
+        int classId = program.allocClassId(id, code[pc + 2]);
+        if (classId < 0 || instanceBytes(classId) > Heap.SMALL_MAX) {
+            runtimeOp(pc);
+            return;
+        }
+        int s = allocateSmall(pc, ObjectKind.INSTANCE, instanceBytes(classId));
+        asm.mov(Mem.of(Reg.RAX, Instance.CLASS_ID), classId);
+        fill(Reg.RAX, FIELDS, s, PackedValue.UNBOUND);
+        asm.mov(Reg.RCX, PackedValue.POINTER_TAG_BITS);
+        asm.or(Reg.RAX, Reg.RCX);
+        asm.mov(slot(code[pc + 1]), Reg.RAX);
+    }
+
+    private long instanceBytes(int classId) {
+        return FIELDS + 8L * program.fieldCount(classId);
+    }
+
+    /**
+     * RAX = a new block of {@code size} bytes (small) with its header written, by the heap's own inline
+     * sequence (Heap's class comment): the free list of its block size first, then the bump region, else
+     * the instruction at pc goes to the runtime (which allocates, and may collect). The block is not
+     * zeroed: the caller writes every word past the header before anything can collect. Returns the block
+     * size; clobbers RCX and RDX.
+     */
+    private int allocateSmall(int pc, int kind, long size) {
+        int s = Heap.smallBlockSize(size);
+        Label slow = slowPath(pc), bump = asm.newLabel(), init = asm.newLabel();
+        Mem freeHead = Mem.of(Reg.RDX, Heap.STATE_FREE_HEADS + s);
+        asm.mov(Reg.RDX, program.heapStateAddress());
+        asm.mov(Reg.RAX, freeHead);
+        asm.test(Reg.RAX, Reg.RAX);
+        asm.jcc(Cond.E, bump);
+        asm.mov(Reg.RCX, Mem.of(Reg.RAX, 8));  // a free block's link word
+        asm.mov(freeHead, Reg.RCX);
+        asm.jmp(init);
+        asm.bind(bump);
+        asm.mov(Reg.RAX, Mem.of(Reg.RDX, Heap.STATE_TOP));
+        asm.lea(Reg.RCX, Mem.of(Reg.RAX, s));
+        asm.cmp(Reg.RCX, Mem.of(Reg.RDX, Heap.STATE_END));
+        asm.jcc(Cond.A, slow);  // also when there is no region: top == end == 0
+        asm.mov(Mem.of(Reg.RDX, Heap.STATE_TOP), Reg.RCX);
+        asm.bind(init);
+        asm.add(Mem.of(Reg.RDX, Heap.STATE_ALLOCATED), s);  // the collector's trigger counts every byte
+        asm.mov(Reg.RCX, Header.make(kind, s));
+        asm.mov(Mem.of(Reg.RAX, 0), Reg.RCX);
+        return s;
+    }
+
+    /**
+     * Stores {@code word} in every word of {@code [base + from, base + to)}: one store each for a few, a
+     * loop for more (a class with hundreds of fields would otherwise take kilobytes of code). Clobbers RCX,
+     * RDX and RDI.
+     */
+    private void fill(Reg base, int from, int to, long word) {
+        if (from == to) return;
+        asm.mov(Reg.RDX, word);
+        if ((to - from) / 8 <= UNROLLED_STORES) {
+            for (int off = from; off < to; off += 8) asm.mov(Mem.of(base, off), Reg.RDX);
+            return;
+        }
+        Label loop = asm.newLabel();
+        asm.lea(Reg.RCX, Mem.of(base, from));
+        asm.lea(Reg.RDI, Mem.of(base, to));
+        asm.bind(loop);
+        asm.mov(Mem.of(Reg.RCX, 0), Reg.RDX);
+        asm.add(Reg.RCX, 8);
+        asm.cmp(Reg.RCX, Reg.RDI);
+        asm.jcc(Cond.B, loop);
     }
 
     /**
