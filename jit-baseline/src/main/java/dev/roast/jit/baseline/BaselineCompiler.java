@@ -14,11 +14,16 @@ import dev.roast.codegen.x64.Label;
 import dev.roast.codegen.x64.Mem;
 import dev.roast.codegen.x64.Reg;
 import dev.roast.codegen.x64.Xmm;
+import dev.roast.frontend.hir.Builtin;
+import dev.roast.heap.DictObj;
 import dev.roast.heap.Header;
 import dev.roast.heap.Heap;
 import dev.roast.heap.Instance;
+import dev.roast.heap.IteratorObj;
 import dev.roast.heap.ListObj;
 import dev.roast.heap.ObjectKind;
+import dev.roast.heap.RangeObj;
+import dev.roast.heap.Str;
 import dev.roast.interpreter.ExitReason;
 import dev.roast.interpreter.NativeContext;
 import dev.roast.interpreter.Program;
@@ -35,9 +40,10 @@ import java.util.TreeSet;
  * The baseline tier: one pass over a function's bytecode, one small emitter per opcode (V8's Sparkplug is
  * the model), on the interpreter's own frame — every value stays in its frame slot, so the interpreter can
  * take over at any instruction. Typed int and float arithmetic, comparisons and branches, globals, fields,
- * list items, direct calls and new instances of plain classes are inline; each inline fast path that meets
- * something unusual (a boxed or overflowing int, a zero divisor, an unbound name, an index out of range, the
- * recursion limit, an allocator out of ready memory) jumps to an out-of-line slow path that has the runtime execute that one instruction ({@code slowOp} upcall), as
+ * list items, len, for-loop steps over lists and ranges, math.sqrt, direct calls and new instances of plain
+ * classes are inline; each inline fast path that meets something unusual (a boxed or overflowing int, a zero
+ * divisor, an unbound name, an index out of range, the recursion limit, an allocator out of ready memory)
+ * jumps to an out-of-line slow path that has the runtime execute that one instruction ({@code slowOp} upcall), as
  * does every other opcode. An exception leaves by status return: the activation's frame goes into the
  * traceback ({@code unwind}) and the function returns THREW to its caller.
  */
@@ -271,6 +277,12 @@ public final class BaselineCompiler {
             case SET_FIELD -> setField(pc);
             case GET_ITEM_LIST, SET_ITEM_LIST -> listItem(pc, op == Opcode.GET_ITEM_LIST);
             case ALLOC -> alloc(pc);
+            case LEN -> len(pc);
+            case ITER_NEXT -> iterNext(pc);
+            case CALL_BUILTIN -> {
+                if (isSqrtOfOne(pc)) sqrt(pc);
+                else runtimeOp(pc);
+            }
             default -> runtimeOp(pc);  // everything else: the runtime executes it
         }
     }
@@ -345,8 +357,8 @@ public final class BaselineCompiler {
         asm.jcc(Cond.LE, slow);
         // A 32-bit idiv when both fit is several times faster than the 64-bit one (as in the interpreter).
         Label wide = asm.newLabel(), divided = asm.newLabel();
-        fits32(Reg.RAX, wide);
-        fits32(Reg.RCX, wide);
+        fitsSigned(Reg.RAX, 32, wide);
+        fitsSigned(Reg.RCX, 32, wide);
         asm.cdq();
         asm.idiv32(Reg.RCX);
         asm.shl(Reg.RAX, 32);  // sign-extend the 32-bit quotient and remainder
@@ -672,6 +684,102 @@ public final class BaselineCompiler {
     }
 
     /**
+     * LEN dst, x on a list, dict or str: the length word (a dict's live entries), or a str's int32 count of
+     * code points, as the interpreter's LEN reads them. Ranges, dict views and the TypeError go to the runtime.
+     */
+    private void len(int pc) {
+        Label slow = slowPath(pc), counted = asm.newLabel();
+        asm.mov(Reg.RAX, slot(code[pc + 2]));
+        checkPointer(Reg.RAX, slow);
+        loadKind(Reg.RCX, Reg.RAX);
+        Label notList = asm.newLabel(), notDict = asm.newLabel();
+        asm.cmp32(Reg.RCX, ObjectKind.LIST);
+        asm.jcc(Cond.NE, notList);
+        asm.mov(Reg.RAX, Mem.of(Reg.RAX, ListObj.LENGTH));
+        asm.jmp(counted);
+        asm.bind(notList);
+        asm.cmp32(Reg.RCX, ObjectKind.DICT);
+        asm.jcc(Cond.NE, notDict);
+        asm.mov(Reg.RAX, Mem.of(Reg.RAX, DictObj.SIZE_FIELD));
+        asm.jmp(counted);
+        asm.bind(notDict);
+        asm.cmp32(Reg.RCX, ObjectKind.STR);
+        asm.jcc(Cond.NE, slow);
+        asm.mov32(Reg.RAX, Mem.of(Reg.RAX, Str.LENGTH));  // never negative: zero-extending is exact
+        asm.bind(counted);
+        tag(Reg.RAX);  // lengths are far below 2^47 (a list's capacity, a dict's slots, a str's int32)
+        asm.mov(slot(code[pc + 1]), Reg.RAX);
+    }
+
+    /**
+     * ITER_NEXT dst, iterator, ->target over a list or a range, as IteratorObj.next: the list's live length
+     * bounds each step (items appended in the loop are seen); at the end the iterator drops its iterable
+     * (None) and the loop exits to target. An iterator already exhausted, a str or dict iterator, and a
+     * range value past the inline ints go to the runtime.
+     */
+    private void iterNext(int pc) {
+        Label slow = slowPath(pc), notList = asm.newLabel(), advance = asm.newLabel(), exhausted = asm.newLabel();
+        asm.mov(Reg.RAX, slot(code[pc + 2]));
+        checkPointer(Reg.RAX, slow);  // always an ITERATOR: ITER_START made it
+        asm.mov(Reg.RCX, Mem.of(Reg.RAX, IteratorObj.ITERABLE));
+        checkPointer(Reg.RCX, slow);
+        asm.mov(Reg.RDX, Mem.of(Reg.RAX, IteratorObj.POSITION));
+        asm.mov(Reg.RSI, Mem.of(Reg.RAX, IteratorObj.WHAT));
+        asm.cmp(Reg.RSI, IteratorObj.LIST);
+        asm.jcc(Cond.NE, notList);
+        asm.cmp(Reg.RDX, Mem.of(Reg.RCX, ListObj.LENGTH));
+        asm.jcc(Cond.GE, exhausted);
+        asm.mov(Reg.RCX, Mem.of(Reg.RCX, ListObj.ITEMS));
+        asm.mov(Reg.RCX, Mem.of(Reg.RCX, Reg.RDX, 8, ListObj.ITEM0));
+        asm.jmp(advance);
+        asm.bind(notList);
+        asm.cmp(Reg.RSI, IteratorObj.RANGE);
+        asm.jcc(Cond.NE, slow);
+        asm.cmp(Reg.RDX, Mem.of(Reg.RAX, IteratorObj.LIMIT));
+        asm.jcc(Cond.GE, exhausted);
+        asm.mov(Reg.RSI, Mem.of(Reg.RCX, RangeObj.STEP));  // start + position × step, wrapping as Java's
+        asm.imul(Reg.RSI, Reg.RDX);
+        asm.add(Reg.RSI, Mem.of(Reg.RCX, RangeObj.START));
+        fitsSigned(Reg.RSI, 48, slow);  // else a boxed int: the runtime allocates it
+        asm.mov(Reg.RCX, Reg.RSI);
+        tag(Reg.RCX);
+        asm.bind(advance);  // RCX: the value
+        asm.add(Reg.RDX, 1);
+        asm.mov(Mem.of(Reg.RAX, IteratorObj.POSITION), Reg.RDX);
+        asm.mov(slot(code[pc + 1]), Reg.RCX);
+        Label done = asm.newLabel();
+        asm.jmp(done);
+        asm.bind(exhausted);
+        asm.mov(Mem.of(Reg.RAX, IteratorObj.ITERABLE), (int) PackedValue.NONE);  // all ones: sign-extended -1
+        asm.jmp(at[code[pc + 3]]);
+        asm.bind(done);
+    }
+
+    /** Whether the CALL_BUILTIN at pc is math.sqrt with one positional argument and no keywords. */
+    private boolean isSqrtOfOne(int pc) {
+        int argc = code[pc + 3];
+        return f.constants()[code[pc + 2]] == Builtin.MATH_SQRT && argc == 1 && code[pc + 4 + argc + 1] == 0;
+    }
+
+    /**
+     * math.sqrt(x) of a float x that is not below zero (-0.0 and NaN included: sqrtsd gives -0.0 and NaN, as
+     * Math.sqrt). A negative x (the ValueError) and an int or other argument go to the runtime.
+     */
+    private void sqrt(int pc) {
+        Label slow = slowPath(pc);
+        asm.mov(Reg.RAX, slot(code[pc + 4]));
+        asm.mov(Reg.RCX, PackedValue.DOUBLE_LIMIT);
+        asm.cmp(Reg.RAX, Reg.RCX);
+        asm.jcc(Cond.AE, slow);  // unsigned: every other tag is at or above the limit
+        asm.movq(Xmm.XMM0, Reg.RAX);
+        asm.xorpd(Xmm.XMM1, Xmm.XMM1);
+        asm.ucomisd(Xmm.XMM1, Xmm.XMM0);
+        asm.jcc(Cond.A, slow);  // 0 > x, ordered: a NaN stays on the fast path
+        asm.sqrtsd(Xmm.XMM0, Xmm.XMM0);
+        storeDouble(code[pc + 1]);
+    }
+
+    /**
      * CALL_DIRECT dst, function, args: the callee's frame starts where this one ends; the call goes through the
      * callee's entry word, which is its machine code or the not-compiled stub (then the runtime runs the
      * callee in the interpreter: {@code resume}). The depth and stack checks are the interpreter's, so that
@@ -936,11 +1044,17 @@ public final class BaselineCompiler {
         asm.shr(r, 16);
     }
 
-    /** Jumps to {@code no} unless the value in {@code r} fits 32 bits signed; clobbers R11. */
-    private void fits32(Reg r, Label no) {
+    /** {@code dst} = the kind byte of the object at address {@code obj} (its header's low byte). */
+    private void loadKind(Reg dst, Reg obj) {
+        asm.mov(dst, Mem.of(obj, 0));
+        asm.movzx8(dst, dst);
+    }
+
+    /** Jumps to {@code no} unless the value in {@code r} fits {@code bits} bits signed; clobbers R11. */
+    private void fitsSigned(Reg r, int bits, Label no) {
         asm.mov(Reg.R11, r);
-        asm.shl(Reg.R11, 32);
-        asm.sar(Reg.R11, 32);
+        asm.shl(Reg.R11, 64 - bits);
+        asm.sar(Reg.R11, 64 - bits);
         asm.cmp(Reg.R11, r);
         asm.jcc(Cond.NE, no);
     }
