@@ -12,7 +12,9 @@ import dev.roast.interpreter.TierPolicy;
 import dev.roast.jit.baseline.BaselineCode;
 import dev.roast.jit.baseline.BaselineCompiler;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The tier policy up to the baseline JIT: a function whose calls plus weighted back-edges reach
@@ -38,7 +40,7 @@ public final class BaselinePolicy implements TierPolicy {
     private final Map<Integer, CodeBlock> blocks = new HashMap<>();
     private boolean cacheFull;
     /** Functions whose machine code would not pay (see {@link #pays}): they stay interpreted. */
-    private final java.util.Set<Integer> staysInterpreted = new java.util.HashSet<>();
+    private final Set<Integer> staysInterpreted = new HashSet<>();
 
     BaselinePolicy(Program program, NativeContext context, TierOptions options, TierTrace trace, CompileListener listener) {
         this.program = program;
@@ -73,7 +75,7 @@ public final class BaselinePolicy implements TierPolicy {
         return entry;
     }
 
-    /** Compiles function id unless it has been; null if it cannot be (the code cache is full). */
+    /** Compiles and installs function id unless it has been; null if it is not (its code would not pay, or the cache is full). */
     private Map<Integer, Long> compile(int id, int loopHeader) {
         Map<Integer, Long> done = osrEntries.get(id);
         if (done != null || cacheFull || staysInterpreted.contains(id)) return done;
