@@ -110,7 +110,7 @@ public final class BaselinePolicy implements TierPolicy {
         var entries = new HashMap<Integer, Long>();
         code.osrOffsets().forEach((pc, offset) -> entries.put(pc, block.address() + offset));
         osrEntries.put(id, entries);
-        context.install(id, block.address() + code.entryOffset());
+        context.install(id, block.address() + code.entryOffset(), block.address() + code.directEntryOffset());
         if (listener != null) listener.compiled(nanos, code.instructions());
         if (trace != null) {
             int backEdges = 0;

@@ -30,10 +30,12 @@ public final class MachineListing {
                             .append(hir.file().line(f.info().span().start())).append("): ").append(code.instructions())
                             .append(" bytecode instructions, ").append(code.bytes().length).append(" bytes\n");
                     Map<Integer, Integer> entries = new TreeMap<>();
+                    entries.put(code.directEntryOffset(), -2);
                     entries.put(code.entryOffset(), -1);
                     code.osrOffsets().forEach((pc, offset) -> entries.put(offset, pc));
                     entries.forEach((offset, pc) -> text.append(String.format("   entry at %x: %s%n", offset,
-                            pc < 0 ? "call" : "osr, loop header at pc " + pc + " (line " + hir.file().line(f.positions()[pc]) + ")")));
+                            pc == -2 ? "direct call (from machine code)" : pc == -1 ? "call (from the interpreter)"
+                                    : "osr, loop header at pc " + pc + " (line " + hir.file().line(f.positions()[pc]) + ")")));
                     try {
                         text.append(Disassembly.of(code.bytes(), 0)).append('\n');
                     } catch (DisassemblyException e) {
