@@ -68,8 +68,7 @@ final class MachineCode {
             var status = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT);
             context.set(NativeContext.SLOW_OP, upcall(lookup.findVirtual(MachineCode.class, "slowOp", intIntLongLongInt), status, arena));
             context.set(NativeContext.RESUME, upcall(lookup.findVirtual(MachineCode.class, "resume", intIntLongLongInt), status, arena));
-            context.set(NativeContext.UNWIND, upcall(lookup.findVirtual(MachineCode.class, "unwind",
-                    MethodType.methodType(void.class, int.class, int.class)), FunctionDescriptor.ofVoid(JAVA_INT, JAVA_INT), arena));
+            context.set(NativeContext.UNWIND, upcall(lookup.findVirtual(MachineCode.class, "unwind", intIntLongLongInt), status, arena));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
@@ -205,7 +204,8 @@ final class MachineCode {
         }
     }
 
-    private void unwind(int id, int pc) {
+    /** Has slowOp's shape, not needing fp and closure, because the JVM makes code for each upcall shape (~10 ms cold). Returns 0. */
+    private int unwind(int id, long fp, long closure, int pc) {
         try {
             if (pending instanceof RoastException e) {
                 BytecodeFunction f = program.function(id);
@@ -216,5 +216,6 @@ final class MachineCode {
         } catch (Throwable t) {
             pending = t;
         }
+        return 0;
     }
 }

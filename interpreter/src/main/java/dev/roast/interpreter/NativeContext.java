@@ -33,7 +33,7 @@ public final class NativeContext {
     public static final int SLOW_OP = 48;
     /** Upcall {@code int resume(int function, long fp, long closure, int pc)}: a status, the callee run in the interpreter from pc. */
     public static final int RESUME = 56;
-    /** Upcall {@code void unwind(int function, int pc)}: the activation at pc is left by the pending exception. */
+    /** Upcall {@code int unwind(int function, long fp, long closure, int pc)}: the activation at pc is left by the pending exception (returns 0). */
     public static final int UNWIND = 64;
     /** The globals' address (the words LOAD_GLOBAL/STORE_GLOBAL address). */
     public static final int GLOBALS = 72;

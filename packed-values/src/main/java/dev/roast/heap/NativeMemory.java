@@ -11,8 +11,10 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * Page-level memory from the OS through FFM downcalls to libc: {@code mmap}, {@code munmap},
- * {@code madvise}. Linux only (the flag values below are Linux's, the same on x86-64 and AArch64).
+ * Page-level memory from the OS: {@code mmap}, {@code munmap}, {@code madvise}, all through one FFM
+ * downcall to libc's {@code syscall}. One binding rather than one per function because the JVM generates
+ * code for every distinct downcall shape, ~10 ms each in a cold run, and every run starts with a heap.
+ * Linux x86-64 only (the system call numbers are x86-64's; the flag values are Linux's).
  */
 final class NativeMemory {
     private NativeMemory() {}
@@ -21,26 +23,33 @@ final class NativeMemory {
     static final int MAP_PRIVATE = 0x02, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000;
     static final int MADV_DONTNEED = 4;
     static final long PAGE = 4096;
+    private static final long SYS_MMAP = 9, SYS_MUNMAP = 11, SYS_MADVISE = 28;
 
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO_HANDLE =
             CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    /** {@code long syscall(long number, ...)} with six long arguments; -1 and errno on failure. */
+    private static final MethodHandle SYSCALL = syscall();
 
-    private static final MethodHandle MMAP = downcall("mmap", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
-            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
-    private static final MethodHandle MUNMAP = downcall("munmap",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG));
-    private static final MethodHandle MADVISE = downcall("madvise", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
+    @SuppressWarnings("restricted")  // deliberate: libc's syscall; run with --enable-native-access
+    private static MethodHandle syscall() {
+        MemorySegment fn = LINKER.defaultLookup().find("syscall")
+                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no syscall"));
+        var word = ValueLayout.JAVA_LONG;
+        return LINKER.downcallHandle(fn, FunctionDescriptor.of(word, word, word, word, word, word, word, word),
+                Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(1));
+    }
 
-    @SuppressWarnings("restricted")  // deliberate: libc's mmap family; run with --enable-native-access
-    private static MethodHandle downcall(String name, FunctionDescriptor fd) {
-        MemorySegment fn = LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
-        return LINKER.downcallHandle(fn, fd, ERRNO);
+    /** System call {@code number} with up to six arguments (unused ones 0): its result, -1 with errno in state on failure. */
+    private static long call(MemorySegment state, long number, long a, long b, long c, long d, long e, long f) {
+        try {
+            return (long) SYSCALL.invokeExact(state, number, a, b, c, d, e, f);
+        } catch (RuntimeException | Error x) {
+            throw x;
+        } catch (Throwable t) {
+            throw new IllegalStateException("syscall " + number + " downcall failed", t);
+        }
     }
 
     /**
@@ -51,17 +60,12 @@ final class NativeMemory {
     static long reserve(long bytes) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
-            long a = (long) MMAP.invokeExact(state, 0L, bytes, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0L);
+            long a = call(state, SYS_MMAP, 0L, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0L);
             if (a == -1L) {
                 throw new HeapExhausted("cannot reserve " + bytes + " bytes of address space for the heap (mmap errno "
-                        + (int) ERRNO_HANDLE.get(state, 0L) + ")", bytes, bytes);
+                        + errno(state) + ")", bytes, bytes);
             }
             return a;
-        } catch (HeapExhausted e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("mmap downcall failed", t);
         }
     }
 
@@ -69,12 +73,7 @@ final class NativeMemory {
     static void release(long address, long bytes) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
-            int r = (int) MUNMAP.invokeExact(state, address, bytes);
-            if (r != 0) throw new IllegalStateException("munmap errno " + (int) ERRNO_HANDLE.get(state, 0L));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("munmap downcall failed", t);
+            if (call(state, SYS_MUNMAP, address, bytes, 0, 0, 0, 0) != 0) throw new IllegalStateException("munmap errno " + errno(state));
         }
     }
 
@@ -87,9 +86,9 @@ final class NativeMemory {
         if (bytes <= 0) return true;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
-            return (int) MADVISE.invokeExact(state, address, bytes, MADV_DONTNEED) == 0;
-        } catch (Throwable t) {
-            throw new IllegalStateException("madvise downcall failed", t);
+            return call(state, SYS_MADVISE, address, bytes, MADV_DONTNEED, 0, 0, 0) == 0;
         }
     }
+
+    private static int errno(MemorySegment state) { return (int) ERRNO_HANDLE.get(state, 0L); }
 }

@@ -11,8 +11,11 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * Pages of address space from the OS through FFM downcalls to libc's {@code mmap} family. Linux only (the flag
- * values are Linux's); this module has its own binding rather than depending on packed-values for a few calls.
+ * Pages of address space from the OS: {@code mmap}, {@code mprotect}, {@code madvise}, {@code munmap}, all
+ * through one FFM downcall to libc's {@code syscall}. One binding because the JVM generates code for every
+ * distinct downcall shape (~10 ms each in a cold run); the heap's binding has the same shape, so the JVM
+ * makes that code once per run. This module has its own binding rather than depending on packed-values for
+ * a few calls. Linux x86-64 only (system call numbers and the 4 KiB page are x86-64's).
  */
 final class VirtualMemory {
     private VirtualMemory() {}
@@ -20,46 +23,35 @@ final class VirtualMemory {
     static final int PROT_NONE = 0, PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;
     private static final int MAP_PRIVATE = 0x02, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000;
     private static final int MADV_DONTNEED = 4;
-    private static final int SC_PAGESIZE = 30;
+    private static final long SYS_MMAP = 9, SYS_MPROTECT = 10, SYS_MUNMAP = 11, SYS_MADVISE = 28;
+
+    /** The unit of every protection change: x86-64's base page (huge pages are only ever opted into). */
+    static final long PAGE_SIZE = 4096;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
             CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    /** {@code long syscall(long number, ...)} with six long arguments; -1 and errno on failure. */
+    private static final MethodHandle SYSCALL = syscall();
 
-    private static final MethodHandle MMAP = libc("mmap", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
-            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG), true);
-    private static final MethodHandle MPROTECT = libc("mprotect", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), true);
-    private static final MethodHandle MADVISE = libc("madvise", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), true);
-    private static final MethodHandle MUNMAP = libc("munmap",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), true);
-    private static final MethodHandle SYSCONF = libc("sysconf",
-            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), false);
-
-    /** The OS page size: the unit of every protection change. */
-    static final long PAGE_SIZE = pageSize();
-
-    @SuppressWarnings("restricted")  // deliberate: libc's mmap family; run with --enable-native-access
-    private static MethodHandle libc(String name, FunctionDescriptor fd, boolean captureErrno) {
-        MemorySegment fn = LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
-        return captureErrno
-                ? LINKER.downcallHandle(fn, fd, Linker.Option.captureCallState("errno"))
-                : LINKER.downcallHandle(fn, fd);
+    @SuppressWarnings("restricted")  // deliberate: libc's syscall; run with --enable-native-access
+    private static MethodHandle syscall() {
+        MemorySegment fn = LINKER.defaultLookup().find("syscall")
+                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no syscall"));
+        var word = ValueLayout.JAVA_LONG;
+        return LINKER.downcallHandle(fn, FunctionDescriptor.of(word, word, word, word, word, word, word, word),
+                Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(1));
     }
 
-    private static long pageSize() {
+    /** System call {@code number} with up to six arguments (unused ones 0): its result, -1 with errno in state on failure. */
+    private static long call(MemorySegment state, long number, long a, long b, long c, long d, long e, long f) {
         try {
-            long size = (long) SYSCONF.invokeExact(SC_PAGESIZE);
-            if (size <= 0 || Long.bitCount(size) != 1) throw new IllegalStateException("odd page size " + size);
-            return size;
-        } catch (RuntimeException e) {
-            throw e;
+            return (long) SYSCALL.invokeExact(state, number, a, b, c, d, e, f);
+        } catch (RuntimeException | Error x) {
+            throw x;
         } catch (Throwable t) {
-            throw new IllegalStateException("sysconf downcall failed", t);
+            throw new IllegalStateException("syscall " + number + " downcall failed", t);
         }
     }
 
@@ -70,17 +62,12 @@ final class VirtualMemory {
     static long reserve(long bytes) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
-            long a = (long) MMAP.invokeExact(state, 0L, bytes, PROT_NONE,
-                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0L);
+            long a = call(state, SYS_MMAP, 0L, bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0L);
             if (a == -1L) {
                 throw new IllegalStateException("cannot reserve " + bytes
                         + " bytes of address space for code (mmap errno " + errno(state) + ")");
             }
             return a;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("mmap downcall failed", t);
         }
     }
 
@@ -88,14 +75,10 @@ final class VirtualMemory {
     static void protect(long address, long bytes, int prot) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
-            if ((int) MPROTECT.invokeExact(state, address, bytes, prot) != 0) {
+            if (call(state, SYS_MPROTECT, address, bytes, prot, 0, 0, 0) != 0) {
                 throw new IllegalStateException("mprotect(0x" + Long.toHexString(address) + ", " + bytes + ", "
                         + prot + ") errno " + errno(state));
             }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("mprotect downcall failed", t);
         }
     }
 
@@ -106,10 +89,7 @@ final class VirtualMemory {
     static void decommit(long address, long bytes) {
         protect(address, bytes, PROT_NONE);
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CALL_STATE);
-            int ignored = (int) MADVISE.invokeExact(state, address, bytes, MADV_DONTNEED);
-        } catch (Throwable t) {
-            throw new IllegalStateException("madvise downcall failed", t);
+            call(arena.allocate(CALL_STATE), SYS_MADVISE, address, bytes, MADV_DONTNEED, 0, 0, 0);
         }
     }
 
@@ -117,13 +97,9 @@ final class VirtualMemory {
     static void release(long address, long bytes) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
-            if ((int) MUNMAP.invokeExact(state, address, bytes) != 0) {
+            if (call(state, SYS_MUNMAP, address, bytes, 0, 0, 0, 0) != 0) {
                 throw new IllegalStateException("munmap errno " + errno(state));
             }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("munmap downcall failed", t);
         }
     }
 

@@ -874,8 +874,9 @@ public final class BaselineCompiler {
         asm.add(Reg.RSP, 8);  // the body's return address: leave from the body's own stack level
         asm.bind(exceptionExitStub);
         asm.mov(Reg.RDI, id);
-        asm.mov32(Reg.RSI, Reg.RCX);
-        asm.call(context(NativeContext.UNWIND));  // (id, pc)
+        asm.mov(Reg.RSI, FP);
+        asm.mov(Reg.RDX, CLOSURE);
+        asm.call(context(NativeContext.UNWIND));  // (id, fp, closure, pc = ECX)
         asm.mov(Reg.RAX, NativeContext.THREW);
         asm.ret();
     }
