@@ -123,16 +123,26 @@ def markdown(machine, impls, programs, cells, options):
             w("")
             w("Per-function compile times by tier (µs, all runs):")
             w("")
-            w("| program | configuration | tier | functions | p50 | p90 | p99 | max |")
-            w("|---|---|---|---:|---:|---:|---:|---:|")
+            w("| program | configuration | tier | functions | p50 | p90 | p99 | max | p50 µs per 100 instructions |")
+            w("|---|---|---|---:|---:|---:|---:|---:|---:|")
+            per100_all = {}
             for prog in programs:
                 for r in with_stats:
                     docs = cells[prog][r.name].stats
                     for t in tiers:
                         pc = merged_percentiles([d.get("compile", {}).get(t, {}).get("us") for d in docs])
+                        per100 = [d.get("compile", {}).get(t, {}).get("us_per_100_instructions") for d in docs]
+                        if any(per100):
+                            per100_all.setdefault((r.name, t), []).extend(per100)
+                        p100 = merged_percentiles(per100)
                         if pc:
                             w(f"| {prog} | {r.name} | {t} | {pc['count'] / max(1, len(docs)):.0f} | "
-                              f"{pc[50]} | {pc[90]} | {pc[99]} | {pc['max']} |")
+                              f"{pc[50]} | {pc[90]} | {pc[99]} | {pc['max']} | {p100[50] if p100 else '–'} |")
+            for (name, t), lists in sorted(per100_all.items()):
+                pc = merged_percentiles(lists)
+                w("")
+                w(f"{name}, {t} tier, every compile of every program and run: p50 **{pc[50]} µs per 100 "
+                  f"bytecode instructions** (p90 {pc[90]}, max {pc['max']}; {pc['count']} compiles).")
     failures = [(p, i.name, cells[p][i.name].failure) for p in programs for i in shown if cells[p][i.name].failure]
     w("")
     w("## Failures")
